@@ -1,0 +1,75 @@
+// Lint = typescript-eslint's recommended rules + our layering: shared imports nothing of ours and
+// no Node/DOM runtime; only src/main/app imports electron; the renderer imports only shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'tls', 'dgram', 'http', 'https', 'crypto', 'zlib', 'dns', 'events', 'stream', 'util', 'url'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'never eval' },
+        { selector: "NewExpression[callee.name='Function']", message: 'never new Function' },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared must not know Electron' }, ...NODE_BUILTINS.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'shared must not know Node' }))],
+          patterns: [
+            { group: ['node:*'], message: 'shared must not know Node' },
+            { group: ['**/main/**', '../main', '**/renderer/**', '../renderer', 'react', 'react-dom'], message: 'shared imports nothing of ours outside shared' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'only src/main/app may import electron (it triggers a binary download elsewhere)' }],
+          patterns: [{ group: ['**/renderer/**', '../renderer', 'react', 'react-dom'], message: 'main must not import the renderer' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the renderer is sandboxed: use window.signinDoctor' }, ...NODE_BUILTINS.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'the renderer has no Node' }))],
+          patterns: [
+            { group: ['node:*'], message: 'the renderer has no Node' },
+            { group: ['**/main/**', '../main', '../../main'], message: 'the renderer imports only shared' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{mjs,ts}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

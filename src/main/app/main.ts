@@ -1,0 +1,54 @@
+// Electron main process: the only place that imports electron. It wires the shared service to
+// IPC, serves the renderer over app://, and applies the security guards before any window exists.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { createEngineContext } from '../engine-context';
+import { createService } from '../service';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { installAppGuards, openExternalSafely } from './hardening';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './window';
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(async () => {
+    installAppGuards();
+    handleAppProtocol(join(__dirname, '../renderer'));
+    const service = createService(createEngineContext(), {
+      openExternal: openExternalSafely,
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      chooseSavePath: async (defaultName) => {
+        const result = await dialog.showSaveDialog({ defaultPath: defaultName });
+        return result.canceled ? undefined : result.filePath;
+      },
+      chooseOpenPath: async (title) => {
+        const result = await dialog.showOpenDialog({ title, properties: ['openFile'] });
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+    });
+    await service.runner.prune().catch(() => undefined);
+    window = createMainWindow(join(__dirname, '../preload'));
+    const unregister = registerIpc(service, () => window?.webContents);
+    window.on('closed', () => {
+      window = undefined;
+    });
+    app.on('before-quit', () => {
+      unregister();
+      void service.close();
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

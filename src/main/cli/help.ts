@@ -1,0 +1,48 @@
+// --help text: commands by group, then the global and testing switches.
+import { APP_NAME, APP_VERSION } from '../version';
+import type { Command } from './command';
+
+const GROUPS: Array<[NonNullable<Command['group']>, string]> = [
+  ['main', 'Understand and check'],
+  ['domain', 'Focused checks'],
+  ['repair', 'Repairs (previewed, backed up, journaled, undoable)'],
+];
+
+export function helpText(commands: readonly Command[]): string {
+  const lines = [`${APP_NAME} ${APP_VERSION}: explains Microsoft 365 / Teams sign-in errors and repairs what is local.`, '', 'Usage: signin-doctor <command> [options] [--json]', ''];
+  for (const [group, title] of GROUPS) {
+    const inGroup = commands.filter((c) => (c.group ?? 'domain') === group);
+    if (!inGroup.length) continue;
+    lines.push(`${title}:`);
+    for (const c of inGroup) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
+    lines.push('');
+  }
+  lines.push(
+    'Options:',
+    '  --json             print exactly one JSON document on stdout (human text goes to stderr)',
+    '  --config FILE      JSON config (endpoints, NTP servers, proxies); also SIGNIN_DOCTOR_CONFIG',
+    '  --help, --version',
+    '',
+    'Exit codes: 0 ran (whatever it found), 1 a fix or undo failed, 2 bad usage or bad input.',
+    '',
+    'Testing:',
+    '  --state-dir DIR    where the journal and backups live (default: the OS app-data folder)',
+    '  SIGNIN_DOCTOR_PLATFORM=win32|darwin|linux   act as that OS for path discovery (uses APPDATA,',
+    '                     LOCALAPPDATA, USERPROFILE, HOME)',
+    '  SIGNIN_DOCTOR_TEST_STEP_DELAY_MS=N   pause after each journal write (crash tests)',
+    '',
+    'Run `signin-doctor <command> --help` for a command\'s options.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function commandHelp(command: Command): string {
+  const lines = [`${command.summary}.`, '', 'Usage:', ...command.usage.map((u) => `  signin-doctor ${u}`)];
+  const flags = Object.entries(command.flags);
+  if (flags.length) {
+    lines.push('', 'Options:');
+    for (const [name, spec] of flags) lines.push(`  --${(name + (spec.value ? ' VALUE' : '')).padEnd(20)} ${spec.help}`);
+  }
+  lines.push('  --json                 one JSON document on stdout');
+  return `${lines.join('\n')}\n`;
+}

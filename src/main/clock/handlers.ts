@@ -1,0 +1,5 @@
+// IPC / harness handlers of the clock domain (see src/shared/contract/clock.ts).
+import type { clockCalls } from '../../shared/contract/clock';
+import type { HandlerFactory } from '../service-types';
+
+export const createClockHandlers: HandlerFactory<typeof clockCalls> = () => ({});

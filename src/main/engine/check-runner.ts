@@ -1,0 +1,66 @@
+// Runs checks concurrently, each under its own timeout: one slow or broken check never holds
+// the others, and its failure becomes a finding the user can read instead of a crash.
+import { FindingSchema, type Finding } from '../../shared/model';
+import type { CheckContext, CheckDefinition, EngineContext } from './types';
+
+export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+
+export interface CheckProgress {
+  checkId: string;
+  state: 'started' | 'finished';
+  done: number;
+  total: number;
+  findings?: Finding[];
+}
+
+function problemFinding(check: CheckDefinition, title: string, detail: string): Finding {
+  return { id: `${check.id}-error`, domain: check.domain, severity: 'warn', title, detail, evidence: { check: check.id }, fixes: [] };
+}
+
+async function runOne(check: CheckDefinition, ctx: EngineContext): Promise<Finding[]> {
+  const controller = new AbortController();
+  const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Finding[]>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error('timed out'));
+      resolve([problemFinding(check, `${check.title}: timed out`, `The check did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`)]);
+    }, timeoutMs);
+  });
+  const checkCtx: CheckContext = { ...ctx, signal: controller.signal };
+  const work = (async () => {
+    try {
+      const findings = await check.run(checkCtx);
+      return findings.map((f) => {
+        const parsed = FindingSchema.safeParse(f);
+        return parsed.success ? parsed.data : problemFinding(check, `${check.title}: bad result`, 'The check returned a malformed finding.');
+      });
+    } catch (error) {
+      return [problemFinding(check, `${check.title}: could not run`, error instanceof Error ? error.message : String(error))];
+    }
+  })();
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function runChecks(
+  checks: readonly CheckDefinition[],
+  ctx: EngineContext,
+  onProgress?: (p: CheckProgress) => void,
+): Promise<Finding[]> {
+  let done = 0;
+  const total = checks.length;
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      onProgress?.({ checkId: check.id, state: 'started', done, total });
+      const findings = await runOne(check, ctx);
+      done += 1;
+      onProgress?.({ checkId: check.id, state: 'finished', done, total, findings });
+      return findings;
+    }),
+  );
+  return results.flat();
+}

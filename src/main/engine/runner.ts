@@ -1,0 +1,404 @@
+// The runner is the only code that changes the machine. It journals every step before and after
+// doing it, so a crash at any instant leaves a record from which the run can be finished or rolled
+// back; a failure mid-way rolls back what was done. Fixes only describe steps; executors do them.
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import {
+  FixPlanSchema,
+  type FixInfo,
+  type FixPlan,
+  type JournaledStep,
+  type RunRecord,
+  type RunStatus,
+  type RunSummary,
+} from '../../shared/model';
+import { EngineError, badInput, blocked, conflict, failed, notFound } from './errors';
+import { Journal } from './journal';
+import { isRunId, newRunId } from './run-id';
+import type { EngineContext, FixContext, FixDefinition, StepContext, StepExecutor } from './types';
+
+export interface FixProgress {
+  runId: string;
+  fixId: string;
+  phase: 'apply' | 'verify' | 'undo' | 'recover' | 'rollback';
+  step: number;
+  total: number;
+  message: string;
+}
+
+export interface RunnerOptions {
+  ctx: EngineContext;
+  fixes: readonly FixDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- options differ per fix
+  steps: readonly StepExecutor<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- data differs per step
+  onProgress?: (progress: FixProgress) => void;
+  /** Backups older than this are discarded by prune(). */
+  maxBackupAgeDays?: number;
+}
+
+const UNDOABLE: readonly RunStatus[] = ['applied', 'verified', 'failed'];
+const INTERRUPTED: readonly RunStatus[] = ['applying', 'undoing'];
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Runner {
+  readonly journal: Journal;
+  private readonly fixes = new Map<string, FixDefinition<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+  private readonly executors = new Map<string, StepExecutor<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+  /** One change at a time: two repairs racing over the same folders is never what a user wants. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: RunnerOptions) {
+    this.journal = new Journal(options.ctx.stateDir);
+    for (const fix of options.fixes) {
+      if (this.fixes.has(fix.id)) throw new Error(`duplicate fix id ${fix.id}`);
+      this.fixes.set(fix.id, fix);
+    }
+    for (const step of options.steps) {
+      if (this.executors.has(step.kind)) throw new Error(`duplicate step kind ${step.kind}`);
+      this.executors.set(step.kind, step);
+    }
+  }
+
+  listFixes(): FixInfo[] {
+    return [...this.fixes.values()].map((f) => ({ id: f.id, domain: f.domain, title: f.title, description: f.description }));
+  }
+
+  getFix(fixId: string): FixDefinition<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const fix = this.fixes.get(fixId);
+    if (!fix) throw notFound(`no fix called "${fixId}" (see \`signin-doctor fix --list\`)`);
+    return fix;
+  }
+
+  private fixContext(runId: string): FixContext {
+    return { ...this.options.ctx, runId, backupDir: join(this.options.ctx.stateDir, 'backups', runId) };
+  }
+
+  private parseOptions(fix: FixDefinition<any>, raw: Record<string, unknown>) { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const parsed = fix.options.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw badInput(`invalid option${issue?.path.length ? ` "${issue.path.join('.')}"` : ''} for ${fix.id}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async plan(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<FixPlan> {
+    const fix = this.getFix(fixId);
+    const options = this.parseOptions(fix, rawOptions);
+    const plan = FixPlanSchema.parse(await fix.plan(this.fixContext(newRunId(this.options.ctx.now())), options));
+    this.validateSteps(plan);
+    return plan;
+  }
+
+  private validateSteps(plan: FixPlan): void {
+    for (const step of plan.steps) {
+      const executor = this.executors.get(step.kind);
+      if (!executor) throw new EngineError('internal', `fix ${plan.fixId} uses an unknown step kind ${step.kind}`);
+      const ok = executor.data.safeParse(step.data);
+      if (!ok.success) throw new EngineError('internal', `fix ${plan.fixId} built an invalid ${step.kind} step`);
+    }
+  }
+
+  apply(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
+    return this.serial(async () => {
+      const fix = this.getFix(fixId);
+      const options = this.parseOptions(fix, rawOptions);
+      const runId = newRunId(this.options.ctx.now());
+      const ctx = this.fixContext(runId);
+      const plan = FixPlanSchema.parse(await fix.plan(ctx, options));
+      if (plan.blockedBy) throw blocked(plan.blockedBy);
+      this.validateSteps(plan);
+      const now = this.options.ctx.now().toISOString();
+      const record: RunRecord = {
+        schema: 1,
+        runId,
+        fixId,
+        status: 'applying',
+        startedAt: now,
+        updatedAt: now,
+        plan,
+        options: this.storableOptions(fix, options),
+        steps: plan.steps.map((s) => ({ ...s, state: 'pending' as const })),
+        undoSteps: [],
+      };
+      await this.journal.write(record);
+      try {
+        await this.forward(record, record.steps, 'apply');
+      } catch (error) {
+        record.error = message(error);
+        await this.rollbackAfterFailure(record);
+        return record;
+      }
+      record.status = 'applied';
+      await this.journal.write(record);
+      await this.verify(fix, ctx, options, record);
+      return record;
+    });
+  }
+
+  /** Options are journaled so undo and verify can use them; nothing marked secret by a fix is kept. */
+  private storableOptions(fix: FixDefinition<any>, options: Record<string, unknown>): Record<string, unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) {
+      if (/token|secret|password/i.test(key) || fix.secretOptions?.includes(key)) continue;
+      out[key] = value;
+    }
+    return out;
+  }
+
+  private async verify(fix: FixDefinition<any>, ctx: FixContext, options: Record<string, unknown>, record: RunRecord) { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    this.progress(record, 'verify', record.steps.length, 'Checking that the repair worked');
+    try {
+      record.verify = await fix.verify(ctx, options, record);
+    } catch (error) {
+      record.verify = { ok: false, message: `verification could not run: ${message(error)}`, findings: [] };
+    }
+    if (record.verify.ok) record.status = 'verified';
+    await this.journal.write(record);
+  }
+
+  private progress(record: RunRecord, phase: FixProgress['phase'], step: number, text: string) {
+    this.options.onProgress?.({ runId: record.runId, fixId: record.fixId, phase, step, total: record.steps.length, message: text });
+  }
+
+  /** Test hook (documented under "testing"): a pause after each journal write, so a crash test can kill mid-run. */
+  private async testPause(): Promise<void> {
+    const ms = Number(this.options.ctx.env.SIGNIN_DOCTOR_TEST_STEP_DELAY_MS ?? 0);
+    if (ms > 0 && Number.isFinite(ms)) await sleep(Math.min(ms, 10_000));
+  }
+
+  private stepContext(record: RunRecord): StepContext {
+    const ctx = this.fixContext(record.runId);
+    return { ...ctx };
+  }
+
+  private executor(step: JournaledStep): StepExecutor<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const executor = this.executors.get(step.kind);
+    if (!executor) throw new EngineError('internal', `unknown step kind ${step.kind}`);
+    return executor;
+  }
+
+  /** Applies every step not yet done, in order, journaling before and after each. */
+  private async forward(record: RunRecord, steps: JournaledStep[], phase: FixProgress['phase']): Promise<void> {
+    const ctx = this.stepContext(record);
+    for (const [index, step] of steps.entries()) {
+      if (step.state === 'done') continue;
+      step.state = 'running';
+      await this.journal.write(record);
+      await this.testPause();
+      this.progress(record, phase, index, step.description);
+      try {
+        const executor = this.executor(step);
+        await executor.apply(executor.data.parse(step.data), ctx);
+      } catch (error) {
+        step.state = 'failed';
+        step.error = message(error);
+        await this.journal.write(record);
+        throw error;
+      }
+      step.state = 'done';
+      delete step.error;
+      await this.journal.write(record);
+      await this.testPause();
+    }
+  }
+
+  /** Reverses every step that is done or may be half-done, newest first. */
+  private async backward(record: RunRecord, steps: JournaledStep[], phase: FixProgress['phase'], bestEffortFailed = false): Promise<void> {
+    const ctx = this.stepContext(record);
+    for (let index = steps.length - 1; index >= 0; index--) {
+      const step = steps[index]!;
+      if (step.state === 'pending' || step.state === 'undone') continue;
+      const wasFailed = step.state === 'failed';
+      step.state = 'undoing';
+      await this.journal.write(record);
+      await this.testPause();
+      this.progress(record, phase, index, `Undo: ${step.description}`);
+      try {
+        const executor = this.executor(step);
+        await executor.undo(executor.data.parse(step.data), ctx);
+      } catch (error) {
+        // A step that failed never completed (renames and atomic writes are all-or-nothing), so an
+        // undo that finds nothing consistent to reverse is expected there; anywhere else it is real.
+        if (!(wasFailed && bestEffortFailed)) {
+          step.state = 'failed';
+          step.error = message(error);
+          await this.journal.write(record);
+          throw error;
+        }
+      }
+      step.state = 'undone';
+      await this.journal.write(record);
+      await this.testPause();
+    }
+  }
+
+  private async rollbackAfterFailure(record: RunRecord): Promise<void> {
+    try {
+      await this.backward(record, record.steps, 'rollback', true);
+      record.status = 'failed';
+      record.error = `${record.error}; every change was rolled back`;
+    } catch (error) {
+      record.status = 'failed';
+      record.error = `${record.error}; rollback incomplete: ${message(error)} (the journal keeps what is left, see history)`;
+    }
+    await this.journal.write(record);
+  }
+
+  undo(runId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
+    return this.serial(async () => {
+      const record = await this.load(runId);
+      if (!UNDOABLE.includes(record.status) || !record.steps.some((s) => s.state === 'done')) {
+        throw conflict(`run ${runId} is ${record.status}; there is nothing to undo`);
+      }
+      if (!record.plan.undoable) throw conflict(`${record.plan.title} cannot be undone: ${record.plan.undoDescription}`);
+      const fix = this.getFix(record.fixId);
+      const ctx = this.fixContext(runId);
+      const prep = (await fix.prepareUndo?.(ctx, record, rawOptions)) ?? {};
+      if (prep.blockedBy) throw blocked(prep.blockedBy);
+      if (prep.conflict) throw conflict(prep.conflict);
+      const previous = record.status;
+      record.undoSteps = (prep.steps ?? []).map((s) => ({ ...s, state: 'pending' as const }));
+      for (const s of record.undoSteps) this.executor(s).data.parse(s.data);
+      record.status = 'undoing';
+      delete record.error;
+      await this.journal.write(record);
+      try {
+        await this.forward(record, record.undoSteps, 'undo');
+        await this.backward(record, record.steps, 'undo');
+      } catch (error) {
+        // Undo is all-or-nothing too: put back what this attempt reversed, then report.
+        const reason = message(error);
+        try {
+          await this.forward(record, record.steps.filter((s) => s.state === 'undone' || s.state === 'failed' || s.state === 'undoing'), 'rollback');
+          await this.backward(record, record.undoSteps, 'rollback', true);
+          record.status = previous;
+          record.error = `undo failed and was reverted: ${reason}`;
+        } catch (again) {
+          record.error = `undo failed (${reason}) and could not be reverted: ${message(again)}; run \`signin-doctor recover ${runId}\``;
+        }
+        await this.journal.write(record);
+        throw failed(record.error);
+      }
+      record.status = 'undone';
+      await this.journal.write(record);
+      return record;
+    });
+  }
+
+  private async load(runId: string): Promise<RunRecord> {
+    if (!isRunId(runId)) throw badInput(`not a run id: ${String(runId).slice(0, 60)}`);
+    const record = await this.journal.read(runId);
+    if (!record) throw notFound(`no run ${runId} in the journal`);
+    return record;
+  }
+
+  async history(): Promise<RunSummary[]> {
+    const { records } = await this.journal.list();
+    return records.map((r) => this.summary(r));
+  }
+
+  summary(record: RunRecord): RunSummary {
+    return {
+      runId: record.runId,
+      fixId: record.fixId,
+      status: record.status,
+      startedAt: record.startedAt,
+      updatedAt: record.updatedAt,
+      ...(record.error ? { error: record.error } : {}),
+      title: record.plan.title,
+      undoable: record.plan.undoable && UNDOABLE.includes(record.status) && record.steps.some((s) => s.state === 'done'),
+      interrupted: INTERRUPTED.includes(record.status),
+    };
+  }
+
+  async get(runId: string): Promise<RunRecord> {
+    return this.load(runId);
+  }
+
+  /** Runs a crash left unfinished (the journal says applying/undoing). */
+  async interrupted(): Promise<RunSummary[]> {
+    return (await this.history()).filter((r) => r.interrupted);
+  }
+
+  recover(runId: string, action: 'finish' | 'rollback'): Promise<RunRecord> {
+    return this.serial(async () => {
+      const record = await this.load(runId);
+      if (!INTERRUPTED.includes(record.status)) throw conflict(`run ${runId} is ${record.status}, not interrupted`);
+      try {
+        if (record.status === 'applying') {
+          if (action === 'rollback') {
+            await this.backward(record, record.steps, 'recover', true);
+            record.status = 'rolled-back';
+          } else {
+            await this.forward(record, record.steps, 'recover');
+            record.status = 'applied';
+            await this.journal.write(record);
+            const fix = this.getFix(record.fixId);
+            const stored = fix.options.safeParse(record.options);
+            await this.verify(fix, this.fixContext(runId), stored.success ? stored.data : record.options, record);
+            return record;
+          }
+        } else if (action === 'finish') {
+          await this.forward(record, record.undoSteps, 'recover');
+          await this.backward(record, record.steps, 'recover');
+          record.status = 'undone';
+        } else {
+          await this.forward(record, record.steps.filter((s) => s.state !== 'pending'), 'recover');
+          await this.backward(record, record.undoSteps, 'recover', true);
+          record.status = 'applied';
+        }
+      } catch (error) {
+        record.error = `recovery (${action}) stopped: ${message(error)}`;
+        await this.journal.write(record);
+        throw failed(record.error);
+      }
+      delete record.error;
+      await this.journal.write(record);
+      return record;
+    });
+  }
+
+  /** Deletes the backups of a run; it can no longer be undone. */
+  discard(runId: string): Promise<RunSummary> {
+    return this.serial(async () => {
+      const record = await this.load(runId);
+      if (INTERRUPTED.includes(record.status)) throw conflict(`run ${runId} was interrupted; recover it first`);
+      const ctx = this.stepContext(record);
+      for (const step of record.steps) {
+        if (step.state !== 'done') continue;
+        const executor = this.executor(step);
+        await executor.discard?.(executor.data.parse(step.data), ctx);
+      }
+      record.status = 'discarded';
+      await this.journal.write(record);
+      return this.summary(record);
+    });
+  }
+
+  /** Discards backups of applied runs older than the retention (7 days unless configured). */
+  async prune(): Promise<string[]> {
+    const maxAgeMs = (this.options.maxBackupAgeDays ?? 7) * 86_400_000;
+    const now = this.options.ctx.now().getTime();
+    const { records } = await this.journal.list();
+    const pruned: string[] = [];
+    for (const record of records) {
+      if ((record.status === 'applied' || record.status === 'verified') && now - Date.parse(record.startedAt) > maxAgeMs) {
+        await this.discard(record.runId);
+        pruned.push(record.runId);
+      }
+    }
+    return pruned;
+  }
+}
+
+export const RecoverActionSchema = z.enum(['finish', 'rollback']);

@@ -1,0 +1,85 @@
+// What a domain provides to the engine: checks that read the machine, fixes that plan reversible
+// steps, and executors that know how to do and undo one kind of step.
+import type { z } from 'zod';
+import type { Domain, Finding, FixPlan, RunRecord, Step, VerifyResult } from '../../shared/model';
+import type { Exec } from '../os/exec';
+import type { Platform } from '../os/platform';
+
+/** What every check and fix may read: the OS we act as, its environment, our state folder, config. */
+export interface EngineContext {
+  platform: Platform;
+  env: NodeJS.ProcessEnv;
+  stateDir: string;
+  /** Loaded from --config / SIGNIN_DOCTOR_CONFIG; each domain validates its own section. */
+  config: Record<string, unknown>;
+  exec: Exec;
+  now(): Date;
+}
+
+export interface CheckContext extends EngineContext {
+  signal: AbortSignal;
+}
+
+export interface CheckDefinition {
+  /** Stable id, also used as the finding id prefix. */
+  id: string;
+  domain: Domain;
+  title: string;
+  /** Default 10 s. A check past its timeout yields a 'timed out' finding; the others go on. */
+  timeoutMs?: number;
+  run(ctx: CheckContext): Promise<Finding[]>;
+}
+
+export interface FixContext extends EngineContext {
+  /** Where this run may keep backups that are not beside the original (state-dir/backups/<runId>). */
+  backupDir: string;
+  runId: string;
+}
+
+export interface UndoPreparation {
+  /** Undo must not run now (Teams is running...). */
+  blockedBy?: string;
+  /** Undo would overwrite something newer; the message says which option resolves it. */
+  conflict?: string;
+  /** Steps to run before the fix's steps are reversed (e.g. set a newer profile aside). */
+  steps?: Step[];
+}
+
+export interface FixDefinition<O extends Record<string, unknown> = Record<string, unknown>> {
+  id: string;
+  domain: Domain;
+  title: string;
+  description: string;
+  /** Validates options from the CLI (strings), IPC or the harness. */
+  options: z.ZodType<O>;
+  /** CLI: read this option from stdin when it is not given. */
+  stdinOption?: string;
+  /** Options never written to the journal (pasted text may hold tokens). verify() after a crash gets them absent. */
+  secretOptions?: readonly string[];
+  plan(ctx: FixContext, options: O): Promise<FixPlan>;
+  verify(ctx: FixContext, options: O, record: RunRecord): Promise<VerifyResult>;
+  prepareUndo?(ctx: FixContext, record: RunRecord, options: Record<string, unknown>): Promise<UndoPreparation>;
+}
+
+export interface StepContext extends EngineContext {
+  runId: string;
+  backupDir: string;
+}
+
+/** Does and undoes one kind of step. Both directions must be idempotent: after a crash the journal
+ * cannot know whether the last step happened, so it is simply done (or undone) again. */
+export interface StepExecutor<D = Record<string, unknown>> {
+  kind: string;
+  data: z.ZodType<D>;
+  apply(data: D, ctx: StepContext): Promise<void>;
+  undo(data: D, ctx: StepContext): Promise<void>;
+  /** Frees the backup a done step holds (run discarded or aged out). */
+  discard?(data: D, ctx: StepContext): Promise<void>;
+}
+
+export interface DomainModule {
+  domain: Domain;
+  checks: CheckDefinition[];
+  fixes: FixDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- option types differ per fix
+  steps: StepExecutor<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- data types differ per step
+}

@@ -1,0 +1,10 @@
+// Handlers of the explain calls.
+import type { explainCalls } from '../../shared/contract/explain';
+import type { HandlerFactory } from '../service-types';
+import { explainText } from './explain-text';
+import { lookupCode } from './lookup';
+
+export const createExplainHandlers: HandlerFactory<typeof explainCalls> = () => ({
+  'explain.text': async ({ text }) => explainText(text),
+  'explain.lookup': async ({ code }) => ({ found: lookupCode(code) }),
+});

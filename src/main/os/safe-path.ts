@@ -1,0 +1,35 @@
+// Guards for every path a repair touches: resolve with realpath, stay inside an approved root,
+// and refuse a root that is itself a link (it could point anywhere).
+import { lstat, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+export class UnsafePathError extends Error {
+  override name = 'UnsafePathError';
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** The real path of an existing root that is a directory and not a symbolic link or junction. */
+export async function realRoot(root: string): Promise<string> {
+  if (!isAbsolute(root)) throw new UnsafePathError(`root must be absolute: ${root}`);
+  const info = await lstat(root);
+  if (info.isSymbolicLink()) throw new UnsafePathError(`refusing a root that is a link: ${root}`);
+  if (!info.isDirectory()) throw new UnsafePathError(`root is not a folder: ${root}`);
+  return realpath(root);
+}
+
+/**
+ * Checks that `path` (which may itself be a link, or not exist yet) lives inside `root`:
+ * its parent folder's real path must be inside the root's real path. The entry itself is not
+ * followed, so a link inside the root is handled as the link, never as its target.
+ */
+export async function assertEntryInside(root: string, path: string): Promise<void> {
+  const base = await realRoot(root);
+  const full = resolve(path);
+  if (full === resolve(root)) throw new UnsafePathError(`refusing to move the root itself: ${root}`);
+  const parent = await realpath(dirname(full));
+  if (!isInside(base, parent)) throw new UnsafePathError(`outside the approved folder ${root}: ${path}`);
+}

@@ -1,0 +1,70 @@
+// One error code: its name, what it means, who can fix it, and what to do.
+import type { FC } from 'react';
+import type { FoundCode } from '../../shared/contract/explain';
+
+const WHO: Record<string, string> = { user: 'You can fix this', admin: 'Only your IT admin can fix this', both: 'You and your IT admin' };
+
+export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
+  const e = code.entry;
+  if (!code.known || !e) {
+    return (
+      <article className="card code unknown" aria-label={`Code ${code.raw}`}>
+        <h3>
+          <code>{code.raw}</code> is not in our catalog
+        </h3>
+        <p>We do not guess. Send the message below to IT; they can look the code up with the IDs.</p>
+      </article>
+    );
+  }
+  return (
+    <article className={`card code fixer-${e.fixer}`} aria-label={`Code ${code.raw}`}>
+      <header>
+        <h3>
+          <code>{code.raw}</code> <span className="code-name">{e.name}</span>
+        </h3>
+        <span className={`pill fixer-${e.fixer}`}>{WHO[e.fixer]}</span>
+      </header>
+      <p className="meaning">{e.meaning}</p>
+      {e.conditions.length > 0 && (
+        <>
+          <h4>What the policy may have looked at</h4>
+          <ul>
+            {e.conditions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {e.wontHelp.length > 0 && (
+        <>
+          <h4>What will not help</h4>
+          <ul>
+            {e.wontHelp.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {e.userActions.length > 0 && (
+        <>
+          <h4>What you can do now</h4>
+          <ul>
+            {e.userActions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {e.adminActions.length > 0 && (
+        <>
+          <h4>What IT must do</h4>
+          <ul>
+            {e.adminActions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+};

@@ -1,0 +1,124 @@
+// Preview -> apply -> verify for one fix, as a modal dialog: the plan first (what changes, what is
+// kept, admin rights, undo), then progress, then the verification result and the run id for undo.
+import { useEffect, useRef, useState, type FC } from 'react';
+import type { FixPlan, RunRecord } from '../../shared/model';
+import { api, errorText } from '../api';
+
+interface Props {
+  fixId: string;
+  options?: Record<string, string | number | boolean>;
+  onClose(): void;
+  onDone?(record: RunRecord): void;
+}
+
+export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) => {
+  const [plan, setPlan] = useState<FixPlan>();
+  const [record, setRecord] = useState<RunRecord>();
+  const [progress, setProgress] = useState<{ step: number; total: number; message: string }>();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal?.();
+    api.call('fix.plan', { fixId, options }).then(setPlan, (e) => setError(errorText(e)));
+    return api.on('fix-progress', (p) => {
+      if (p.fixId === fixId) setProgress({ step: p.step, total: p.total, message: p.message });
+    });
+    // The plan is computed once per open dialog; options are fixed for its lifetime.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fixId]);
+
+  const apply = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const result = await api.call('fix.apply', { fixId, options });
+      setRecord(result);
+      onDone?.(result);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="fix-title" onCancel={onClose}>
+      <h2 id="fix-title">{plan?.title ?? 'Preparing the repair…'}</h2>
+      {plan && !record && (
+        <div data-testid="fix-plan">
+          <p>{plan.summary}</p>
+          {plan.blockedBy && (
+            <p className="error" role="alert">
+              Cannot run now: {plan.blockedBy}
+            </p>
+          )}
+          {plan.changes.length > 0 && (
+            <>
+              <h3>What will change</h3>
+              <ul>
+                {plan.changes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {plan.keeps.length > 0 && (
+            <>
+              <h3>What is kept</h3>
+              <ul>
+                {plan.keeps.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {plan.needsClosed.length > 0 && <p>These apps must be closed first: {plan.needsClosed.join(', ')}.</p>}
+          <p>{plan.needsAdmin ? 'This step needs administrator rights: you will be asked for them for this action only.' : 'No administrator rights are needed.'}</p>
+          <p>
+            <strong>Undo:</strong> {plan.undoable ? plan.undoDescription : `not possible. ${plan.undoDescription}`}
+          </p>
+          {plan.warnings.map((w) => (
+            <p key={w} className="warn-text">
+              {w}
+            </p>
+          ))}
+        </div>
+      )}
+      {busy && progress && (
+        <div className="progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.step} aria-label="Repair progress" />
+          <p aria-live="polite">{progress.message}</p>
+        </div>
+      )}
+      {record && (
+        <div data-testid="fix-result" role="status">
+          <p>
+            <strong>{record.status === 'verified' ? 'Done and verified.' : record.status === 'failed' ? 'The repair failed; nothing was changed.' : `Status: ${record.status}.`}</strong>
+          </p>
+          {record.verify && <p>{record.verify.message}</p>}
+          {record.error && <p className="error">{record.error}</p>}
+          <p>
+            Run id <code>{record.runId}</code>. {record.plan.undoable && record.status !== 'failed' ? 'You can undo it from History.' : ''}
+          </p>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        {plan && !record && !plan.blockedBy && (
+          <button type="button" className="primary" onClick={apply} disabled={busy}>
+            {busy ? 'Working…' : 'Apply'}
+          </button>
+        )}
+        <button type="button" onClick={onClose} disabled={busy}>
+          {record ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </dialog>
+  );
+};

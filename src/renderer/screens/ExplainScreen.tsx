@@ -1,0 +1,116 @@
+// First screen: paste the error (or type the code) and read what it really means.
+import { useState, type FC } from 'react';
+import type { Explanation } from '../../shared/contract/explain';
+import { api, errorText } from '../api';
+import { CodeCard } from '../components/CodeCard';
+import { CopyButton } from '../components/CopyButton';
+import { FixDialog } from '../components/FixDialog';
+
+const FIELD_LABELS: Record<string, string> = {
+  correlationId: 'Correlation ID',
+  requestId: 'Request ID',
+  traceId: 'Trace ID',
+  timestamp: 'Timestamp (UTC)',
+  appName: 'App name',
+  appId: 'App ID',
+  ipAddress: 'IP address',
+  deviceId: 'Device identifier',
+  devicePlatform: 'Device platform',
+  deviceState: 'Device state',
+  error: 'Error',
+  suberror: 'Sub-error',
+  errorUri: 'Error URI',
+};
+
+export const ExplainScreen: FC = () => {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<Explanation>();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const explain = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      setResult(await api.call('explain.text', { text }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fields = result ? Object.entries(result.fields).filter(([, v]) => v) : [];
+  return (
+    <section aria-labelledby="explain-title">
+      <h1 id="explain-title">What does my sign-in error mean?</h1>
+      <p className="lead">Paste the whole error message (or just the code, such as 53003). Nothing leaves this computer.</p>
+      <label htmlFor="error-text" className="label">
+        Error message
+      </label>
+      <textarea
+        id="error-text"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={8}
+        spellCheck={false}
+        placeholder="For example: AADSTS53003: Access has been blocked by Conditional Access policies…"
+      />
+      <div className="actions">
+        <button type="button" className="primary" onClick={explain} disabled={busy || text.trim() === ''}>
+          {busy ? 'Reading…' : 'Explain'}
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div className="explanation" aria-live="polite">
+          <h2 className="headline" data-testid="headline">
+            {result.headline}
+          </h2>
+          {result.codes.map((c) => (
+            <CodeCard key={`${c.family}-${c.code}`} code={c} />
+          ))}
+          {result.notes.length > 0 && (
+            <ul className="notes">
+              {result.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+          {fields.length > 0 && (
+            <section aria-labelledby="ids-title">
+              <h3 id="ids-title">Details IT needs</h3>
+              <dl className="fields" data-testid="fields">
+                {fields.map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{FIELD_LABELS[k] ?? k}</dt>
+                    <dd>
+                      <code>{v}</code>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          )}
+          <section aria-labelledby="it-title" className="it-message">
+            <h3 id="it-title">Message for IT</h3>
+            <p>Send this to your help desk. It holds the codes and IDs they need to find the sign-in in their logs, and nothing secret.</p>
+            <textarea readOnly value={result.itMessage} rows={10} aria-labelledby="it-title" data-testid="it-message" />
+            <div className="actions">
+              <CopyButton text={result.itMessage} label="Copy message for IT" />
+              <button type="button" onClick={() => setSaving(true)}>
+                Save as a note…
+              </button>
+            </div>
+          </section>
+        </div>
+      )}
+      {saving && <FixDialog fixId="explain.save-note" options={{ text }} onClose={() => setSaving(false)} />}
+    </section>
+  );
+};

@@ -1,0 +1,78 @@
+// Every repair ever run, newest first, with Undo where it is possible.
+import { useCallback, useEffect, useState, type FC } from 'react';
+import type { RunSummary } from '../../shared/model';
+import { api, errorText } from '../api';
+
+export const HistoryScreen: FC = () => {
+  const [runs, setRuns] = useState<RunSummary[]>();
+  const [message, setMessage] = useState('');
+  const [keepBoth, setKeepBoth] = useState<string>();
+
+  const load = useCallback(() => {
+    api.call('history.list', {}).then(setRuns, (e) => setMessage(errorText(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  const undo = async (runId: string, options: Record<string, boolean> = {}) => {
+    setMessage('');
+    try {
+      const record = await api.call('fix.undo', { runId, options });
+      setMessage(`Undone: ${record.plan.title}.`);
+      setKeepBoth(undefined);
+    } catch (e) {
+      const text = errorText(e);
+      setMessage(text);
+      if (/keep.both/i.test(text)) setKeepBoth(runId);
+    }
+    load();
+  };
+
+  return (
+    <section aria-labelledby="history-title">
+      <h1 id="history-title">History</h1>
+      <p className="lead">Every repair is backed up before it changes anything. Undo puts things back as they were.</p>
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
+      {keepBoth && (
+        <div className="banner warn">
+          <p>The app has written new data since the repair. Undo can keep both: the new data is moved aside, then your old data is restored.</p>
+          <button type="button" className="primary" onClick={() => undo(keepBoth, { keepBoth: true })}>
+            Undo and keep both
+          </button>
+        </div>
+      )}
+      {runs && runs.length === 0 && <p>No repairs have been run yet.</p>}
+      {runs && runs.length > 0 && (
+        <table className="history">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Repair</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.runId} data-run-id={r.runId}>
+                <td>{new Date(r.startedAt).toLocaleString()}</td>
+                <td>{r.title}</td>
+                <td>{r.status}</td>
+                <td>
+                  {r.undoable && (
+                    <button type="button" onClick={() => undo(r.runId)}>
+                      Undo
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+};

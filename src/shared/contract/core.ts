@@ -1,0 +1,95 @@
+// Calls every build has: app info, diagnosis, the fix lifecycle, history and crash recovery.
+import { z } from 'zod';
+import {
+  DomainSchema,
+  FindingSchema,
+  FixInfoSchema,
+  FixPlanSchema,
+  RunRecordSchema,
+  RunSummarySchema,
+  StableIdSchema,
+} from '../model';
+import { call } from './define';
+
+const FixOptionsSchema = z.record(z.string().max(64), z.union([z.string().max(1_000_000), z.number(), z.boolean()]));
+
+export const DiagnosisSchema = z.object({
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  domains: z.array(DomainSchema),
+  findings: z.array(FindingSchema),
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  stateDir: z.string(),
+  /** Runs the journal found unfinished at start-up (a crash or kill mid-repair). */
+  interrupted: z.array(RunSummarySchema),
+});
+
+export const coreCalls = {
+  'app.info': call(z.object({}).strict(), AppInfoSchema, 'Name, version, platform and interrupted runs.'),
+  'diagnose.run': call(
+    z.object({ only: z.array(DomainSchema).max(10).optional() }).strict(),
+    DiagnosisSchema,
+    'Run all checks (or those of some domains) concurrently; progress arrives as diagnose-progress events.',
+  ),
+  'fix.list': call(z.object({}).strict(), z.array(FixInfoSchema), 'Every fix this build knows.'),
+  'fix.plan': call(
+    z.object({ fixId: StableIdSchema, options: FixOptionsSchema.default({}) }).strict(),
+    FixPlanSchema,
+    'Preview a fix: what changes, what is kept, whether admin rights or a closed app are needed, how to undo.',
+  ),
+  'fix.apply': call(
+    z.object({ fixId: StableIdSchema, options: FixOptionsSchema.default({}) }).strict(),
+    RunRecordSchema,
+    'Apply a fix through the journal: back up, apply, verify. Progress arrives as fix-progress events.',
+  ),
+  'fix.undo': call(
+    z.object({ runId: z.string().max(40), options: FixOptionsSchema.default({}) }).strict(),
+    RunRecordSchema,
+    'Undo an applied fix.',
+  ),
+  'history.list': call(z.object({}).strict(), z.array(RunSummarySchema), 'Every run of a fix, newest first.'),
+  'history.get': call(z.object({ runId: z.string().max(40) }).strict(), RunRecordSchema, 'One run in full.'),
+  'history.discard': call(
+    z.object({ runId: z.string().max(40) }).strict(),
+    RunSummarySchema,
+    'Delete the backups of a run (it can no longer be undone).',
+  ),
+  'journal.recover': call(
+    z.object({ runId: z.string().max(40), action: z.enum(['finish', 'rollback']) }).strict(),
+    RunRecordSchema,
+    'Finish or roll back a run that a crash interrupted.',
+  ),
+  'shell.open-external': call(
+    z.object({ url: z.string().url().max(2048) }).strict(),
+    z.object({ opened: z.boolean() }),
+    'Open an allow-listed https page (Microsoft or DoD guidance) in the browser.',
+  ),
+};
+
+export const DiagnoseProgressSchema = z.object({
+  checkId: z.string(),
+  state: z.enum(['started', 'finished']),
+  done: z.number().int(),
+  total: z.number().int(),
+  findings: z.array(FindingSchema).optional(),
+});
+
+export const FixProgressSchema = z.object({
+  runId: z.string(),
+  fixId: z.string(),
+  phase: z.enum(['apply', 'verify', 'undo', 'recover', 'rollback']),
+  step: z.number().int(),
+  total: z.number().int(),
+  message: z.string(),
+});
+
+export const coreEvents = {
+  'diagnose-progress': DiagnoseProgressSchema,
+  'fix-progress': FixProgressSchema,
+};

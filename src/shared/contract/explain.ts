@@ -1,0 +1,93 @@
+// The explainer's vocabulary: what a code means, who can fix it, and what was found in a pasted text.
+import { z } from 'zod';
+import { StableIdSchema } from '../model';
+import { call } from './define';
+
+export const CodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc']);
+export type CodeFamily = z.infer<typeof CodeFamilySchema>;
+
+export const FixerSchema = z.enum(['user', 'admin', 'both']);
+export type Fixer = z.infer<typeof FixerSchema>;
+
+export const CatalogEntrySchema = z.object({
+  family: CodeFamilySchema,
+  /** Canonical code: decimal digits for AADSTS ('53003'), 8 upper-case hex digits for WAM/PC/SC ('CAA2000B'). */
+  code: z.string(),
+  /** Official symbolic name ('BlockedByConditionalAccess', 'SCARD_E_NO_SERVICE'). */
+  name: z.string(),
+  /** Plain-language meaning, in our words. */
+  meaning: z.string(),
+  fixer: FixerSchema,
+  userActions: z.array(z.string()),
+  adminActions: z.array(z.string()),
+  /** Things people try that will not help (the 53003 "clear the cache" myth). */
+  wontHelp: z.array(z.string()).default([]),
+  /** Conditions a policy may have tested (Conditional Access codes). */
+  conditions: z.array(z.string()).default([]),
+  /** Checks and fixes of ours that are relevant. */
+  relatedChecks: z.array(z.string()).default([]),
+  relatedFixes: z.array(StableIdSchema).default([]),
+  /** True when the exact code is not in the catalog and only its family range is known. */
+  rangeOnly: z.boolean().default(false),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+
+export const FoundCodeSchema = z.object({
+  family: CodeFamilySchema,
+  code: z.string(),
+  /** The text as it appeared. */
+  raw: z.string(),
+  known: z.boolean(),
+  entry: CatalogEntrySchema.optional(),
+});
+export type FoundCode = z.infer<typeof FoundCodeSchema>;
+
+export const TroubleshootingFieldsSchema = z.object({
+  correlationId: z.string().optional(),
+  requestId: z.string().optional(),
+  traceId: z.string().optional(),
+  timestamp: z.string().optional(),
+  appName: z.string().optional(),
+  appId: z.string().optional(),
+  ipAddress: z.string().optional(),
+  deviceId: z.string().optional(),
+  devicePlatform: z.string().optional(),
+  deviceState: z.string().optional(),
+  error: z.string().optional(),
+  suberror: z.string().optional(),
+  errorUri: z.string().optional(),
+});
+export type TroubleshootingFields = z.infer<typeof TroubleshootingFieldsSchema>;
+
+export const TextFormatSchema = z.enum(['empty', 'json', 'soap', 'error-page', 'teams-dialog', 'plain']);
+
+export const ExplanationSchema = z.object({
+  format: TextFormatSchema,
+  codes: z.array(FoundCodeSchema),
+  fields: TroubleshootingFieldsSchema,
+  /** One sentence for the top of the screen. */
+  headline: z.string(),
+  /** Who can act on the most important code. */
+  fixer: FixerSchema.optional(),
+  /** A ready-to-send message for IT (ids, timestamp, codes, meaning). */
+  itMessage: z.string(),
+  notes: z.array(z.string()),
+});
+export type Explanation = z.infer<typeof ExplanationSchema>;
+
+/** Size limit of pasted text: generous for logs, bounded for memory and time. */
+export const MAX_EXPLAIN_INPUT = 4 * 1024 * 1024;
+
+export const explainCalls = {
+  'explain.text': call(
+    z.object({ text: z.string().max(MAX_EXPLAIN_INPUT) }),
+    ExplanationSchema,
+    'Find every sign-in error code and troubleshooting id in a pasted text and explain them.',
+  ),
+  'explain.lookup': call(
+    z.object({ code: z.string().max(64) }),
+    z.object({ found: z.array(FoundCodeSchema) }),
+    'Look up one code (53003, AADSTS53003, 0xCAA2000B, 0x8010001D).',
+  ),
+};
+export const explainEvents = {};

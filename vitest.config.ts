@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// `electron` is never loaded for real in tests (the binary cannot be downloaded here);
+// every test that reaches src/main/app gets the small fake in test/support/electron-fake.ts.
+const alias = { electron: resolve(__dirname, 'test/support/electron-fake.ts') };
+const define = { __APP_VERSION__: JSON.stringify('0.0.0-test') };
+
+export default defineConfig({
+  define,
+  test: {
+    projects: [
+      { define, resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        define,
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        define,
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
