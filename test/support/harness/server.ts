@@ -67,7 +67,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const rendererDir = options.rendererDir ?? join(ROOT, 'dist/renderer');
+  const rendererDir = options.rendererDir ?? process.env.SIGNIN_DOCTOR_RENDERER_DIR ?? join(ROOT, 'dist/renderer');
   const token = randomBytes(16).toString('hex');
   const opened: string[] = [];
   const host: HostPorts = {
