@@ -279,7 +279,9 @@ export class Runner {
         // Undo is all-or-nothing too: put back what this attempt reversed, then report.
         const reason = message(error);
         try {
-          await this.forward(record, record.steps.filter((s) => s.state === 'undone' || s.state === 'failed' || s.state === 'undoing'), 'rollback');
+          // The step whose undo failed did not happen (each step is all-or-nothing): it is still done.
+          for (const s of record.steps) if (s.state === 'failed') s.state = 'done';
+          await this.forward(record, record.steps.filter((s) => s.state === 'undone' || s.state === 'undoing'), 'rollback');
           await this.backward(record, record.undoSteps, 'rollback', true);
           record.status = previous;
           record.error = `undo failed and was reverted: ${reason}`;

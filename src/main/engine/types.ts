@@ -66,7 +66,8 @@ export interface StepContext extends EngineContext {
   backupDir: string;
 }
 
-/** Does and undoes one kind of step. Both directions must be idempotent: after a crash the journal
+/** Does and undoes one kind of step. Each call must be all-or-nothing (one rename, one atomic write,
+ * one command), and both directions must be idempotent: after a crash the journal
  * cannot know whether the last step happened, so it is simply done (or undone) again. */
 export interface StepExecutor<D = Record<string, unknown>> {
   kind: string;

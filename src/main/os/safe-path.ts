@@ -1,7 +1,7 @@
 // Guards for every path a repair touches: resolve with realpath, stay inside an approved root,
 // and refuse a root that is itself a link (it could point anywhere).
 import { lstat, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export class UnsafePathError extends Error {
   override name = 'UnsafePathError';
@@ -30,6 +30,23 @@ export async function assertEntryInside(root: string, path: string): Promise<voi
   const base = await realRoot(root);
   const full = resolve(path);
   if (full === resolve(root)) throw new UnsafePathError(`refusing to move the root itself: ${root}`);
-  const parent = await realpath(dirname(full));
+  const parent = await realpathOfNearest(dirname(full));
   if (!isInside(base, parent)) throw new UnsafePathError(`outside the approved folder ${root}: ${path}`);
+}
+
+/** realpath of a folder that may not exist yet: resolve its nearest existing ancestor, then re-append the rest. */
+async function realpathOfNearest(dir: string): Promise<string> {
+  const rest: string[] = [];
+  let current = dir;
+  for (;;) {
+    try {
+      return join(await realpath(current), ...rest.reverse());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const parent = dirname(current);
+      if (parent === current) throw error;
+      rest.push(basename(current));
+      current = parent;
+    }
+  }
 }
