@@ -1,0 +1,55 @@
+// The layering rule, checked on every import of every source file (ESLint checks it too):
+// shared imports nothing of ours outside shared and no Node; only src/main/app imports electron;
+// the renderer imports only shared (and browser packages).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(__dirname, '../../src');
+const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : /\.(ts|tsx)$/.test(name) ? [full] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n;]*?from\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
+  for (const m of text.matchAll(/\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g)) found.add(m[1]!);
+  return [...found];
+}
+
+const layerOf = (abs: string) => relative(SRC, abs).split('/').slice(0, 2).join('/');
+
+describe('layering', () => {
+  const all = files(SRC);
+
+  it('finds the sources', () => {
+    expect(all.length).toBeGreaterThan(30);
+  });
+
+  for (const file of all) {
+    const rel = relative(SRC, file);
+    it(`${rel} respects the layers`, () => {
+      for (const spec of imports(file)) {
+        const target = spec.startsWith('.') ? resolve(dirname(file), spec) : undefined;
+        if (rel.startsWith('shared/')) {
+          expect(NODE.has(spec) || spec === 'electron', `${rel} imports ${spec}`).toBe(false);
+          if (target) expect(relative(SRC, target).startsWith('shared'), `${rel} imports ${spec}`).toBe(true);
+        } else if (rel.startsWith('renderer/')) {
+          expect(NODE.has(spec) || spec === 'electron', `${rel} imports ${spec}`).toBe(false);
+          if (target) expect(['renderer', 'shared'].some((l) => relative(SRC, target).startsWith(l)), `${rel} imports ${spec}`).toBe(true);
+        } else if (rel.startsWith('main/') && !rel.startsWith('main/app/')) {
+          expect(spec, `${rel} imports electron`).not.toBe('electron');
+          if (target) expect(layerOf(target).startsWith('renderer'), `${rel} imports ${spec}`).toBe(false);
+        }
+      }
+    });
+  }
+});
