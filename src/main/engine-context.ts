@@ -22,14 +22,14 @@ export function loadConfigFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
   if (text.length > MAX_CONFIG_BYTES) throw new Error(`config ${path} is larger than 1 MB`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`config ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`config ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`config ${path} must be a JSON object`);
   return parsed as Record<string, unknown>;

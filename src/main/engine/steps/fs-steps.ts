@@ -35,7 +35,7 @@ async function move(from: string, to: string, root: string | undefined): Promise
     await rename(from, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EXDEV') {
-      throw new CrossVolumeError(`${from} and ${to} are on different volumes; a backup would need a full copy`);
+      throw new CrossVolumeError(`${from} and ${to} are on different volumes; a backup would need a full copy`, { cause: error });
     }
     throw error;
   }
