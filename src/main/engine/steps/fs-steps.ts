@@ -74,7 +74,7 @@ export const mkdirStep: StepExecutor<z.infer<typeof MkdirData>> = {
       await rmdir(d.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new Error(`cannot remove ${d.path}: it is not empty (${code})`);
+      if (code !== 'ENOENT') throw new Error(`cannot remove ${d.path}: it is not empty (${code})`, { cause: error });
     }
   },
 };
