@@ -27,10 +27,21 @@ export const HistoryScreen: FC = () => {
     load();
   };
 
+  const discard = async (runId: string) => {
+    setMessage('');
+    try {
+      await api.call('history.discard', { runId });
+      setMessage('Backup deleted. That repair can no longer be undone.');
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+    load();
+  };
+
   return (
     <section aria-labelledby="history-title">
       <h1 id="history-title">History</h1>
-      <p className="lead">Every repair is backed up before it changes anything. Undo puts things back as they were.</p>
+      <p className="lead">Every repair is backed up before it changes anything. Undo puts things back as they were. Backups are kept for 7 days unless you delete them.</p>
       <p role="status" aria-live="polite">
         {message}
       </p>
@@ -63,9 +74,14 @@ export const HistoryScreen: FC = () => {
                 <td>{r.status}</td>
                 <td>
                   {r.undoable && (
-                    <button type="button" onClick={() => undo(r.runId)}>
-                      Undo
-                    </button>
+                    <span className="actions">
+                      <button type="button" onClick={() => undo(r.runId)}>
+                        Undo
+                      </button>
+                      <button type="button" onClick={() => discard(r.runId)} aria-label={`Delete the backup of ${r.title}`}>
+                        Delete backup
+                      </button>
+                    </span>
                   )}
                 </td>
               </tr>
