@@ -1,0 +1,131 @@
+// Every sign-in error code in a text, in order of first appearance, each family:code once.
+// All scanners are linear: a hand-written AADSTS reader (it must tolerate OCR and line wraps)
+// and regexes whose quantifiers are bounded.
+import type { CodeFamily } from '../../shared/contract/explain';
+import { findEntryByName, findExactEntry } from '../../shared/knowledge/catalog';
+import type { TextFormat } from './detect-format';
+
+export interface CodeHit {
+  family: CodeFamily;
+  code: string;
+  /** The code as it appeared, line breaks removed. */
+  raw: string;
+  index: number;
+  /** The code was repaired (letter O read as zero, or digits joined across a line break). */
+  repaired: boolean;
+}
+
+export interface FoundCodes {
+  hits: CodeHit[];
+  /** 0x........ values seen that belong to none of our families (shown as a note only). */
+  otherHex: string[];
+}
+
+const DIGITISH = /[0-9Oo]/;
+
+interface DigitRun {
+  digits: string;
+  end: number;
+  repaired: boolean;
+}
+
+/** Digits from `start`, reading O/o as 0 unless the run is really the start of a word. */
+function readDigits(text: string, start: number, max: number): DigitRun | undefined {
+  if (!/[0-9]/.test(text[start] ?? '')) return undefined;
+  let end = start;
+  while (end < text.length && end - start < max + 1 && DIGITISH.test(text[end] ?? '')) end++;
+  // "AADSTS50058Once": trailing O's followed by a letter belong to the next word.
+  if (/[A-Za-z]/.test(text[end] ?? '')) while (end > start && /[Oo]/.test(text[end - 1] ?? '')) end--;
+  const run = text.slice(start, end);
+  if (run.length === 0 || run.length > max) return undefined;
+  const digits = run.replace(/[Oo]/g, '0');
+  return { digits, end, repaired: digits !== run };
+}
+
+function scanAadsts(text: string, lower: string, out: CodeHit[]): void {
+  let from = 0;
+  for (;;) {
+    const i = lower.indexOf('aadsts', from);
+    if (i < 0) return;
+    from = i + 6;
+    let j = i + 6;
+    for (let k = 0; k < 3 && /[ \t:#-]/.test(text[j] ?? ''); k++) j++;
+    const first = readDigits(text, j, 8);
+    if (!first) continue;
+    let code: string | undefined = first.digits.length >= 5 && first.digits.length <= 7 ? first.digits : undefined;
+    let end = first.end;
+    let repaired = first.repaired;
+    // "AADSTS5300\n3": the rest of the code is on the next line.
+    const wrap = /^[ \t]{0,4}\n[ \t]{0,4}/.exec(text.slice(first.end, first.end + 10));
+    if (wrap) {
+      const second = readDigits(text, first.end + wrap[0].length, 7);
+      const joined = second ? first.digits + second.digits : '';
+      const joinedOk = second !== undefined && joined.length >= 5 && joined.length <= 7;
+      const prefer = first.digits.length < 5 || (findExactEntry('aadsts', joined) !== undefined && findExactEntry('aadsts', first.digits) === undefined);
+      if (joinedOk && second && prefer) {
+        code = joined;
+        end = second.end;
+        repaired = true;
+      }
+    }
+    if (!code) continue;
+    out.push({ family: 'aadsts', code, raw: text.slice(i, end).replace(/\s+/g, ''), index: i, repaired });
+    from = end;
+  }
+}
+
+function scanRegex(text: string, re: RegExp, out: CodeHit[], make: (m: RegExpExecArray) => CodeHit | undefined): void {
+  for (const m of text.matchAll(re)) {
+    const hit = make(m);
+    if (hit) out.push(hit);
+  }
+}
+
+const ERROR_CODE_LABEL = /(?<![\w-])(?:sign-in[ \t]{1,3})?error[ \t]{0,3}code[ \t]{0,3}[:=#-]?[ \t]{0,3}(?:\n[ \t]{0,8})?(\d{5,7})(?![\d\w])/gi;
+const TEAMS_CODE = /(?<![\w-])code[ \t]{0,3}[:#-]?[ \t]{0,3}(\d{5,7})(?![\d\w])/gi;
+const ERROR_CODES_ARRAY = /"error_codes"[ \t\n]{0,8}:[ \t\n]{0,8}\[([0-9, \t\n]{1,200})\]/g;
+const WAM = /(?<![0-9A-Za-z_-])(?:0x)?(caa[0-9a-f]{5})(?![0-9A-Za-z_]|-[0-9a-f]{4}-)/gi;
+const PCSC = /(?<![0-9A-Za-z_])0x(8010[0-9a-f]{4})(?![0-9A-Za-z_])/gi;
+const SYMBOLIC = /(?<![0-9A-Za-z_])(SCARD_[EFPW]_[A-Z_]{2,40}|ERROR_ADAL_[A-Z_]{2,70})(?![0-9A-Za-z_])/g;
+const ANY_HEX = /(?<![0-9A-Za-z_])0x([0-9a-f]{8})(?![0-9A-Za-z_])/gi;
+
+const MAX_HITS = 10_000; // far beyond any real paste; keeps pathological input bounded
+
+export function findCodes(text: string, format: TextFormat): FoundCodes {
+  const all: CodeHit[] = [];
+  scanAadsts(text, text.toLowerCase(), all);
+  const decimal = (m: RegExpExecArray): CodeHit | undefined =>
+    m[1] ? { family: 'aadsts', code: m[1], raw: m[1], index: m.index + m[0].length - m[1].length, repaired: false } : undefined;
+  scanRegex(text, ERROR_CODE_LABEL, all, decimal);
+  if (format === 'teams-dialog') scanRegex(text, TEAMS_CODE, all, decimal);
+  for (const m of text.matchAll(ERROR_CODES_ARRAY)) {
+    const list = m[1]?.split(/[\s,]+/).filter((n) => /^\d{5,7}$/.test(n)) ?? [];
+    list.forEach((code, k) => all.push({ family: 'aadsts', code, raw: code, index: m.index + k / 1000, repaired: false }));
+  }
+  scanRegex(text, WAM, all, (m) => (m[1] ? { family: 'wam', code: m[1].toUpperCase(), raw: m[0], index: m.index, repaired: false } : undefined));
+  scanRegex(text, PCSC, all, (m) => (m[1] ? { family: 'pcsc', code: m[1].toUpperCase(), raw: m[0], index: m.index, repaired: false } : undefined));
+  scanRegex(text, SYMBOLIC, all, (m) => {
+    const entry = m[1] ? findEntryByName(m[1]) : undefined;
+    return entry ? { family: entry.family, code: entry.code, raw: m[0], index: m.index, repaired: false } : undefined;
+  });
+
+  all.sort((a, b) => a.index - b.index);
+  const seen = new Set<string>();
+  const hits: CodeHit[] = [];
+  for (const h of all) {
+    const key = `${h.family}:${h.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hits.push(h);
+    if (hits.length >= MAX_HITS) break;
+  }
+
+  const otherHex: string[] = [];
+  for (const m of text.matchAll(ANY_HEX)) {
+    const v = (m[1] ?? '').toUpperCase();
+    if (v.startsWith('CAA') || v.startsWith('8010') || otherHex.includes(`0x${v}`)) continue;
+    otherHex.push(`0x${v}`);
+    if (otherHex.length >= 5) break;
+  }
+  return { hits, otherHex };
+}
