@@ -147,7 +147,7 @@ export const AADSTS_CATALOG: CatalogEntry[] = defineEntries('aadsts', [
     code: '50055',
     name: 'InvalidPasswordExpiredPassword',
     meaning: 'Your password has expired.',
-    fixer: 'user',
+    fixer: 'both',
     userActions: ['Change your password when prompted, or through your organization\'s password reset page'],
     adminActions: ['Reset the password if the user cannot'],
   },
