@@ -22,6 +22,7 @@ export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
         <h3>
           <code>{code.raw}</code> <span className="code-name">{e.name}</span>
         </h3>
+        {e.rangeOnly && <span className="pill">Only its family is known</span>}
         <span className={`pill fixer-${e.fixer}`}>{WHO[e.fixer]}</span>
       </header>
       <p className="meaning">{e.meaning}</p>
