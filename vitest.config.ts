@@ -5,17 +5,19 @@ import { defineConfig } from 'vitest/config';
 // every test that reaches src/main/app gets the small fake in test/support/electron-fake.ts.
 const alias = { electron: resolve(__dirname, 'test/support/electron-fake.ts') };
 const define = { __APP_VERSION__: JSON.stringify('0.0.0-test') };
+const setupFiles = ['test/support/setup-globals.ts'];
 
 export default defineConfig({
   define,
   test: {
     projects: [
-      { define, resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { define, resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles } },
       {
         define,
         resolve: { alias },
         test: {
           name: 'integration',
+          setupFiles,
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -28,6 +30,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'e2e',
+          setupFiles,
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
