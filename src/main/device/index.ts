@@ -1,4 +1,6 @@
-// The device domain: its checks, fixes and step executors, as the engine sees them.
+// The device domain: one check (registration state, PRT, OS facts); no fixes: device registration is
+// decided by IT and Entra ID, not repaired locally.
 import type { DomainModule } from '../engine/types';
+import { deviceStateCheck } from './device-checks';
 
-export const deviceModule: DomainModule = { domain: 'device', checks: [], fixes: [], steps: [] };
+export const deviceModule: DomainModule = { domain: 'device', checks: [deviceStateCheck], fixes: [], steps: [] };

@@ -1,5 +1,108 @@
-// Calls and events of the device domain. Each entry: name -> call(input schema, output schema, doc).
-import type { CallTable, EventTable } from './define';
+// Calls of the device domain: what a Conditional Access policy sees of this device, and the
+// offline token inspector. The token is input only: it is never journaled, logged or reported.
+import { z } from 'zod';
+import { FindingSchema } from '../model';
+import { call, type CallTable, type EventTable } from './define';
 
-export const deviceCalls = {} satisfies CallTable;
+export const JoinStateSchema = z.enum([
+  'entra-joined', // Windows: AzureAdJoined YES, not domain-joined
+  'hybrid-joined', // Windows: AzureAdJoined YES and DomainJoined YES
+  'registered', // Windows: WorkplaceJoined YES (Entra registered, personal or BYOD)
+  'domain-joined-only', // Windows: on-premises domain only; Entra does not know the device
+  'platform-sso-registered', // macOS: Platform SSO device registration done
+  'managed', // Linux: Intune / Microsoft Identity Broker installed
+  'not-registered',
+  'unknown', // the state could not be read
+]);
+export type JoinState = z.infer<typeof JoinStateSchema>;
+
+export const DeviceSummarySchema = z.object({
+  platform: z.enum(['win32', 'darwin', 'linux']),
+  /** The device platform as Conditional Access names it (Windows, macOS, Linux). */
+  policyPlatform: z.string(),
+  osName: z.string(),
+  osVersion: z.string(),
+  /** Build/patch level (Windows UBR, macOS build, Linux kernel). */
+  patchLevel: z.string().optional(),
+  joinState: JoinStateSchema,
+  joinStateLabel: z.string(),
+  tenantName: z.string().optional(),
+  tenantId: z.string().optional(),
+  deviceId: z.string().optional(),
+  prt: z.object({ present: z.boolean(), updatedAt: z.string().optional(), expiresAt: z.string().optional() }).optional(),
+  lastError: z
+    .object({ code: z.string().optional(), description: z.string().optional(), correlationId: z.string().optional(), time: z.string().optional() })
+    .optional(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
+
+export const DeviceStatusSchema = z.object({ summary: DeviceSummarySchema, findings: z.array(FindingSchema) });
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+/** A real access token is a few KB; more than this is not a token. */
+export const MAX_TOKEN_INPUT = 64 * 1024;
+
+export const TokenTimeSchema = z.object({
+  claim: z.enum(['exp', 'nbf', 'iat']),
+  epochSeconds: z.number(),
+  iso: z.string(),
+  /** "expires in 42 min", "expired 3 h ago", "issued 5 min ago", against the corrected clock. */
+  relative: z.string(),
+});
+
+export const TokenFlagSchema = z.object({
+  id: z.enum(['expired', 'not-yet-valid', 'wrong-audience', 'missing-scopes', 'no-expiry', 'unsigned']),
+  severity: z.enum(['info', 'warn', 'fail']),
+  message: z.string(),
+});
+export type TokenFlag = z.infer<typeof TokenFlagSchema>;
+
+export const TokenInspectionSchema = z.object({
+  header: z.record(z.string(), z.unknown()),
+  payload: z.record(z.string(), z.unknown()),
+  times: z.array(TokenTimeSchema),
+  claims: z.object({
+    aud: z.array(z.string()),
+    audienceName: z.string().optional(),
+    iss: z.string().optional(),
+    tid: z.string().optional(),
+    appid: z.string().optional(),
+    azp: z.string().optional(),
+    scopes: z.array(z.string()),
+    roles: z.array(z.string()),
+    upn: z.string().optional(),
+    amr: z.array(z.string()),
+    deviceid: z.string().optional(),
+  }),
+  flags: z.array(TokenFlagSchema),
+  /** The clock the times were compared with (local clock + offset). */
+  clock: z.object({ now: z.string(), offsetMs: z.number(), corrected: z.boolean() }),
+  signatureVerified: z.literal(false),
+  signatureNote: z.string(),
+});
+export type TokenInspection = z.infer<typeof TokenInspectionSchema>;
+
+export const InspectTokenInputSchema = z
+  .object({
+    token: z.string().max(MAX_TOKEN_INPUT, `The text is larger than ${MAX_TOKEN_INPUT / 1024} KB: a token is a few KB. Paste only the token.`),
+    needScopes: z.array(z.string().min(1).max(200)).max(50).default([]),
+    /** The API the token is meant for; when absent, any audience other than Graph or Teams is flagged as info. */
+    expectAudience: z.enum(['graph', 'teams']).optional(),
+    /** Offset of the local clock from true time in ms (from the clock check: true = local + offset). */
+    offsetMs: z.number().finite().min(-10 * 365 * 86_400_000).max(10 * 365 * 86_400_000).optional(),
+  })
+  .strict();
+
+export const deviceCalls = {
+  'device.status': call(
+    z.object({}).strict(),
+    DeviceStatusSchema,
+    'What a Conditional Access policy sees of this device: join/registration state, PRT, OS version and platform.',
+  ),
+  'device.inspect-token': call(
+    InspectTokenInputSchema,
+    TokenInspectionSchema,
+    'Decode a pasted JWT offline (signature NOT verified) and flag expiry, audience and missing scopes. Never stored.',
+  ),
+} satisfies CallTable;
 export const deviceEvents = {} satisfies EventTable;
