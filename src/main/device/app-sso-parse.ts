@@ -31,7 +31,7 @@ function state(value: string | undefined): RegistrationState {
 }
 
 export function parseAppSsoPlatform(input: unknown): PlatformSsoStatus {
-  const text = typeof input === 'string' ? input.slice(0, MAX_INPUT).replace(/\u0000/g, '') : '';
+  const text = typeof input === 'string' ? input.slice(0, MAX_INPUT).split('\u0000').join('') : '';
   const result: PlatformSsoStatus = { deviceRegistration: 'unknown', userRegistration: 'unknown', notConfigured: false, otherEntries: {} };
   if (!text.trim() || /not\s+(been\s+)?configured|no platform sso|platform sso is not/i.test(text)) {
     result.notConfigured = true;

@@ -91,7 +91,7 @@ export function dsregTime(value: string | undefined): string | undefined {
 
 function cleanText(text: string): string {
   // UTF-16 output read as UTF-8 arrives with NULs between characters; a BOM may lead.
-  return text.replace(/^\uFEFF/, '').replace(/\u0000/g, '');
+  return text.replace(/^\uFEFF/, '').split('\u0000').join('');
 }
 
 const BOX_EDGE = /^\s*\+[-=+\s]*\+?\s*$/;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegQuery, parseSwVers, readOsFacts } from '../../../../src/main/device/os-facts';
@@ -37,6 +38,6 @@ describe('OS facts', () => {
   it('reads this Linux machine for real', async () => {
     const facts = await readOsFacts(createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'linux' }, stateDir: '/tmp/x' }));
     expect(facts.policyPlatform).toBe('Linux');
-    expect(facts.patchLevel).toContain(require('node:os').release());
+    expect(facts.patchLevel).toContain(release());
   });
 });
