@@ -1,4 +1,5 @@
-// The report domain: its checks, fixes and step executors, as the engine sees them.
+// The report domain: no checks or fixes of its own. It runs the others' checks and turns their
+// findings into the message for IT and the support bundle (see handlers.ts).
 import type { DomainModule } from '../engine/types';
 
 export const reportModule: DomainModule = { domain: 'report', checks: [], fixes: [], steps: [] };

@@ -1,0 +1,54 @@
+// Gathers what a report says: a fresh diagnosis (every domain, or some), the device summary, the
+// journal's history and the explained error text. Nothing is redacted here; bundle.ts does that.
+import type { Diagnosis } from '../../shared/contract/core';
+import type { DeviceSummary } from '../../shared/contract/device';
+import type { Explanation } from '../../shared/contract/explain';
+import type { Domain, Finding, RunRecord, RunSummary } from '../../shared/model';
+import { readDeviceStatus } from '../device/device-checks';
+import { runChecks } from '../engine/check-runner';
+import { explainText } from '../explain/explain-text';
+import type { ServiceDeps } from '../service-types';
+
+export interface ReportData {
+  generatedAt: string;
+  platform: string;
+  diagnosis: Diagnosis;
+  device?: DeviceSummary;
+  explanation?: Explanation;
+  history: RunSummary[];
+  /** Full journal records of the most recent runs (steps, verification), for the fix history file. */
+  runs: RunRecord[];
+}
+
+const MAX_RUNS = 50;
+
+export async function collectReport(deps: Pick<ServiceDeps, 'ctx' | 'checks' | 'domains' | 'runner'>, options: { pastedText?: string; only?: Domain[] }): Promise<ReportData> {
+  const startedAt = deps.ctx.now().toISOString();
+  const domains: Domain[] = (options.only ?? deps.domains.map((d) => d.domain)).filter((d) => d !== 'report');
+  // The device state is read once and used both as findings and as the summary the message needs.
+  const checks = deps.checks.filter((c) => domains.includes(c.domain) && c.domain !== 'device');
+  const [findings, device, history] = await Promise.all([
+    runChecks(checks, deps.ctx),
+    domains.includes('device') ? readDeviceStatus(deps.ctx).catch(() => undefined) : Promise.resolve(undefined),
+    deps.runner.history().catch(() => [] as RunSummary[]),
+  ]);
+  const allFindings: Finding[] = [...findings, ...(device?.findings ?? [])];
+  const runs: RunRecord[] = [];
+  for (const summary of history.slice(0, MAX_RUNS)) {
+    try {
+      runs.push(await deps.runner.get(summary.runId));
+    } catch {
+      // a journal entry that cannot be read is listed in history but has no details
+    }
+  }
+  const text = options.pastedText?.trim();
+  return {
+    generatedAt: startedAt,
+    platform: deps.ctx.platform,
+    diagnosis: { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings: allFindings },
+    ...(device ? { device: device.summary } : {}),
+    ...(text ? { explanation: explainText(text) } : {}),
+    history,
+    runs,
+  };
+}
