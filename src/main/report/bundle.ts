@@ -70,13 +70,15 @@ function teamsLogText(findings: readonly Finding[], redactor: Redactor): string 
   let total = 0;
   for (const f of findings.filter((x) => x.id.startsWith(TEAMS_LOG_PREFIX))) {
     const lines: string[] = [];
-    for (const [key, value] of Object.entries(f.evidence)) {
+    // Redacted as a whole first: values under secret keys (accessToken, keychainData) go entirely.
+    const evidence = redactor.value(f.evidence) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(evidence)) {
       const values = Array.isArray(value) ? value : [value];
       for (const v of values) {
-        if (typeof v !== 'string' || !v.trim()) continue;
+        if (typeof v !== 'string' || !v.trim() || v.startsWith('[removed')) continue;
         for (const line of v.split(/\r?\n/)) {
           if (total >= MAX_LOG_LINES) break;
-          lines.push(`${key}: ${redactor.text(line.slice(0, MAX_LOG_LINE))}`);
+          lines.push(`${key}: ${line.slice(0, MAX_LOG_LINE)}`);
           total += 1;
         }
       }

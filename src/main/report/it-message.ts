@@ -96,6 +96,7 @@ export function buildItMessage(input: MessageInput): ItMessage {
   if (f.traceId) lines.push(`Trace ID: ${f.traceId}`);
   lines.push(`Timestamp (UTC): ${f.timestamp ?? `not given (this report: ${input.now.toISOString()})`}`);
   if (f.appName || f.appId) lines.push(`App: ${[f.appName, f.appId].filter(Boolean).join(' / ')}`);
+  if (f.ipAddress) lines.push(`IP address: ${f.ipAddress}`);
   lines.push('');
   lines.push('This device:');
   lines.push(`Device platform: ${devicePlatform ?? 'unknown'}`);

@@ -24,7 +24,7 @@ function windows(dsreg: string | ExecResult) {
   return { ctx: createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'win32' }, stateDir: '/tmp/sd-device', exec, now: () => NOW }), calls };
 }
 
-const byId = (findings: { id: string }[]) => Object.fromEntries(findings.map((f) => [f.id, f])) as Record<string, { severity: string; title: string; detail: string; evidence: Record<string, unknown> }>;
+const byId = (findings: { id: string }[]) => Object.fromEntries(findings.map((f) => [f.id, f])) as unknown as Record<string, { severity: string; title: string; detail: string; evidence: Record<string, unknown> }>;
 
 describe('device state on Windows (dsregcmd faked at exec)', () => {
   it('an Entra joined device with a valid PRT is fine, and dsregcmd runs as /status with no shell', async () => {
