@@ -1,0 +1,205 @@
+// Token inspector: paste a JWT, read its claims. The token lives only in this component's state:
+// it is never sent anywhere but the local service call, never stored, and the field is cleared
+// when the panel closes (Clear) or unmounts (leaving the screen).
+import { useEffect, useRef, useState, type FC } from 'react';
+import type { TokenInspection } from '../../shared/contract/device';
+import type { Finding } from '../../shared/model';
+import { api, errorText } from '../api';
+
+/** The clock check's measured offset (ms), if a clock finding carries one. */
+function offsetFrom(findings: readonly Finding[]): number | undefined {
+  for (const f of findings) {
+    const v = f.evidence.offsetMs;
+    if (f.domain === 'clock' && typeof v === 'number' && Number.isFinite(v)) return v;
+  }
+  return undefined;
+}
+
+const SEV_LABEL = { info: 'Info', warn: 'Warning', fail: 'Problem' } as const;
+const FIELD_STYLE = { width: '100%', padding: '6px 8px', font: 'inherit', borderRadius: 6, border: '1px solid #8f8f8a' } as const;
+const PRE_STYLE = { whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 320, overflow: 'auto', background: '#f6f6f3', padding: 8, borderRadius: 6 } as const;
+
+export const TokenInspector: FC = () => {
+  const [token, setToken] = useState('');
+  const [scopes, setScopes] = useState('');
+  const [audience, setAudience] = useState<'' | 'graph' | 'teams'>('');
+  const [offsetMs, setOffsetMs] = useState<number>();
+  const [clockNote, setClockNote] = useState('');
+  const [result, setResult] = useState<TokenInspection>();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const el = field.current;
+    // Leaving the screen drops the state with the component; also wipe the DOM value at once.
+    return () => {
+      if (el) el.value = '';
+    };
+  }, []);
+
+  const clear = () => {
+    setToken('');
+    setResult(undefined);
+    setError('');
+  };
+
+  const inspect = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const needScopes = scopes.split(/[\s,]+/).filter(Boolean);
+      setResult(await api.call('device.inspect-token', { token, needScopes, ...(offsetMs !== undefined ? { offsetMs } : {}), ...(audience ? { expectAudience: audience } : {}) }));
+    } catch (e) {
+      setResult(undefined);
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const measureClock = async () => {
+    setClockNote('Measuring the clock…');
+    try {
+      const offset = offsetFrom((await api.call('diagnose.run', { only: ['clock'] })).findings);
+      setOffsetMs(offset);
+      setClockNote(offset === undefined ? 'The clock could not be measured; times use this computer\'s clock.' : `Times use the corrected clock (this computer is off by ${Math.round(offset / 1000)} s).`);
+    } catch (e) {
+      setClockNote(errorText(e));
+    }
+  };
+
+  const c = result?.claims;
+  return (
+    <section aria-labelledby="token-title">
+      <h1 id="token-title">Token inspector</h1>
+      <p className="lead">
+        Paste an access or ID token to read what it claims: who it is for, when it expires, which permissions it carries. It is decoded on this computer and never saved. The signature is not checked (that needs the issuer&apos;s keys online).
+      </p>
+      <label htmlFor="token-text" className="label">
+        Token
+      </label>
+      <textarea id="token-text" ref={field} value={token} onChange={(e) => setToken(e.target.value)} rows={5} spellCheck={false} autoComplete="off" placeholder="eyJ0eXAiOiJKV1Qi…" />
+      <label htmlFor="token-scopes" className="label">
+        Scopes the app needs (optional)
+      </label>
+      <input id="token-scopes" type="text" value={scopes} onChange={(e) => setScopes(e.target.value)} placeholder="User.Read Chat.Read" autoComplete="off" style={FIELD_STYLE} />
+      <label htmlFor="token-audience" className="label">
+        The token is for
+      </label>
+      <select id="token-audience" style={FIELD_STYLE} value={audience} onChange={(e) => setAudience(e.target.value as '' | 'graph' | 'teams')}>
+        <option value="">Any API</option>
+        <option value="graph">Microsoft Graph</option>
+        <option value="teams">Microsoft Teams</option>
+      </select>
+      <div className="actions">
+        <button type="button" className="primary" onClick={inspect} disabled={busy || !token.trim()}>
+          {busy ? 'Reading…' : 'Inspect token'}
+        </button>
+        <button type="button" onClick={measureClock}>
+          Use the measured clock
+        </button>
+        <button type="button" onClick={clear}>
+          Clear
+        </button>
+        <span role="status" aria-live="polite">
+          {clockNote}
+        </span>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && c && (
+        <div className="card" data-testid="token-result">
+          <p className="warn-text">
+            <strong>Signature not verified.</strong> {result.signatureNote}
+          </p>
+          {result.flags.length > 0 ? (
+            <ul data-testid="token-flags">
+              {result.flags.map((f) => (
+                <li key={f.id} className={`sev-${f.severity}`}>
+                  <strong>{SEV_LABEL[f.severity]}:</strong> {f.message}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No problems found in the claims.</p>
+          )}
+          <dl className="fields">
+            <div>
+              <dt>Audience</dt>
+              <dd>
+                {c.aud.join(', ') || '(none)'}
+                {c.audienceName ? ` (${c.audienceName})` : ''}
+              </dd>
+            </div>
+            {result.times.map((t) => (
+              <div key={t.claim}>
+                <dt>{t.claim === 'exp' ? 'Expires' : t.claim === 'nbf' ? 'Valid from' : 'Issued'}</dt>
+                <dd>
+                  {t.iso} — {t.relative}
+                </dd>
+              </div>
+            ))}
+            {c.iss && (
+              <div>
+                <dt>Issuer</dt>
+                <dd>{c.iss}</dd>
+              </div>
+            )}
+            {c.tid && (
+              <div>
+                <dt>Tenant</dt>
+                <dd>{c.tid}</dd>
+              </div>
+            )}
+            {(c.appid ?? c.azp) && (
+              <div>
+                <dt>App</dt>
+                <dd>{[c.appid, c.azp].filter(Boolean).join(' / ')}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Scopes</dt>
+              <dd>{c.scopes.join(' ') || '(none)'}</dd>
+            </div>
+            {c.roles.length > 0 && (
+              <div>
+                <dt>Roles</dt>
+                <dd>{c.roles.join(' ')}</dd>
+              </div>
+            )}
+            {c.upn && (
+              <div>
+                <dt>User</dt>
+                <dd>{c.upn}</dd>
+              </div>
+            )}
+            {c.amr.length > 0 && (
+              <div>
+                <dt>Sign-in methods</dt>
+                <dd>{c.amr.join(', ')}</dd>
+              </div>
+            )}
+            {c.deviceid && (
+              <div>
+                <dt>Device ID</dt>
+                <dd>{c.deviceid}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Compared with</dt>
+              <dd>{result.clock.corrected ? `the corrected clock (${result.clock.now})` : `this computer's clock (${result.clock.now})`}</dd>
+            </div>
+          </dl>
+          <details>
+            <summary>Header and payload</summary>
+            <pre style={PRE_STYLE}>{JSON.stringify({ header: result.header, payload: result.payload }, null, 2)}</pre>
+          </details>
+        </div>
+      )}
+    </section>
+  );
+};
