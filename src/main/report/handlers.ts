@@ -77,8 +77,11 @@ export const createReportHandlers: HandlerFactory<typeof reportCalls> = (deps) =
         if (!deps.host.chooseSavePath) throw badInput('Say where to save the bundle (a path ending in .zip).');
         target = await deps.host.chooseSavePath(defaultBundleName(deps.ctx.now()));
         if (!target) return { saved: false, files };
-        confirmed = true; // the save dialog already asked before replacing a file
+        if (!/\.zip$/i.test(target)) target = `${target}.zip`;
+        else confirmed = true; // the save dialog already asked before replacing that file
       }
+      // Only ever a .zip: a caller cannot make this write over another kind of file.
+      if (!/\.zip$/i.test(target)) throw badInput('The bundle file name must end in .zip.');
       if (!isAbsolute(target)) target = resolve(target);
       const existing = await lstat(target).catch(() => undefined);
       if (existing?.isDirectory()) throw badInput(`${target} is a folder; give a file name ending in .zip.`);

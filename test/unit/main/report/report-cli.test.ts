@@ -51,6 +51,7 @@ describe('report.write-bundle (service)', () => {
     mkdirSync(join(dir, 'folder.zip'));
     expect(await s.invoke('report.write-bundle', { only: ['device'], path: join(dir, 'folder.zip') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is a folder/) } });
     expect(await s.invoke('report.write-bundle', { previewId: 'nope', path: join(dir, 'a.zip') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/expired/) } });
+    expect(await s.invoke('report.write-bundle', { only: ['device'], path: join(dir, '.bashrc'), overwrite: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/must end in \.zip/) } });
     writeFileSync(join(dir, 'exists.zip'), 'keep me');
     expect(await s.invoke('report.write-bundle', { only: ['device'], path: join(dir, 'exists.zip') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already exists/) } });
     const ok = await s.invoke('report.write-bundle', { only: ['device'], path: join(dir, 'exists.zip'), overwrite: true });
