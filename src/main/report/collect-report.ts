@@ -22,6 +22,11 @@ export interface ReportData {
 
 const MAX_RUNS = 50;
 
+function deviceProblem(error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { id: 'device.state-error', domain: 'device', severity: 'warn', title: 'Device registration and OS: could not run', detail, evidence: { check: 'device.state' }, fixes: [] };
+}
+
 export async function collectReport(deps: Pick<ServiceDeps, 'ctx' | 'checks' | 'domains' | 'runner'>, options: { pastedText?: string; only?: Domain[] }): Promise<ReportData> {
   const startedAt = deps.ctx.now().toISOString();
   const domains: Domain[] = (options.only ?? deps.domains.map((d) => d.domain)).filter((d) => d !== 'report');
@@ -29,7 +34,7 @@ export async function collectReport(deps: Pick<ServiceDeps, 'ctx' | 'checks' | '
   const checks = deps.checks.filter((c) => domains.includes(c.domain) && c.domain !== 'device');
   const [findings, device, history] = await Promise.all([
     runChecks(checks, deps.ctx),
-    domains.includes('device') ? readDeviceStatus(deps.ctx).catch(() => undefined) : Promise.resolve(undefined),
+    domains.includes('device') ? readDeviceStatus(deps.ctx).catch((error: unknown) => ({ summary: undefined, findings: [deviceProblem(error)] })) : Promise.resolve(undefined),
     deps.runner.history().catch(() => [] as RunSummary[]),
   ]);
   const allFindings: Finding[] = [...findings, ...(device?.findings ?? [])];
@@ -46,7 +51,7 @@ export async function collectReport(deps: Pick<ServiceDeps, 'ctx' | 'checks' | '
     generatedAt: startedAt,
     platform: deps.ctx.platform,
     diagnosis: { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings: allFindings },
-    ...(device ? { device: device.summary } : {}),
+    ...(device?.summary ? { device: device.summary } : {}),
     ...(text ? { explanation: explainText(text) } : {}),
     history,
     runs,

@@ -24,7 +24,7 @@ const MARK = { info: 'INFO', warn: 'WARN', fail: 'FAIL' } as const;
 
 export function renderToken(t: TokenInspection): string {
   const c = t.claims;
-  const lines = [`Signature: NOT verified. ${t.signatureNote}`, ''];
+  const lines = [`Signature: ${t.signatureNote}`, ''];
   const header = ['alg', 'typ', 'kid'].filter((k) => t.header[k] !== undefined).map((k) => `${k} ${String(t.header[k])}`);
   if (header.length) lines.push(`Header:    ${header.join(', ')}`);
   lines.push(`Audience:  ${c.aud.join(', ') || '(none)'}${c.audienceName ? ` (${c.audienceName})` : ''}`);

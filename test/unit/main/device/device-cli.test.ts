@@ -33,7 +33,7 @@ describe('signin-doctor device / token (CLI)', () => {
     // The decoded claims are shown; the token text itself is never printed back.
     expect(r.stdout + r.stderr).not.toContain(TOKEN.split('.')[1]!);
     const human = await runCliInProcess(['token', '--offset-ms', '-900000'], { env: env(), stdin: TOKEN });
-    expect(human.stdout).toMatch(/Signature: NOT verified/);
+    expect(human.stdout).toMatch(/Signature: The signature is NOT verified/);
     expect(human.stdout).toMatch(/exp .* expires in 24 min|exp .* expires in 25 min/);
   });
 
