@@ -82,7 +82,7 @@ describe('device card and token inspector (E2E in Chromium)', () => {
     await page.getByLabel('The token is for').selectOption('graph');
     await page.getByRole('button', { name: 'Inspect token' }).click();
     const result = page.getByTestId('token-result');
-    await expect.poll(() => result.textContent()).toContain('Signature not verified');
+    await expect.poll(() => result.textContent()).toContain('The signature is NOT verified');
     const flags = (await page.getByTestId('token-flags').textContent()) ?? '';
     expect(flags).toMatch(/Expired 45 min ago/);
     expect(flags).toMatch(/Microsoft Teams Services, not Microsoft Graph/);

@@ -114,7 +114,7 @@ export const TokenInspector: FC = () => {
       {result && c && (
         <div className="card" data-testid="token-result">
           <p className="warn-text">
-            <strong>Signature not verified.</strong> {result.signatureNote}
+            <strong>{result.signatureNote}</strong>
           </p>
           {result.flags.length > 0 ? (
             <ul data-testid="token-flags">
