@@ -1,4 +1,12 @@
 // The cac domain: its checks, fixes and step executors, as the engine sees them.
 import type { DomainModule } from '../engine/types';
+import { cacChecks } from './cac-checks';
+import { restartServiceFix, restartServiceStep } from './restart-service-fix';
+import { smartcardPort } from './smartcard-binding';
 
-export const cacModule: DomainModule = { domain: 'cac', checks: [], fixes: [], steps: [] };
+export const cacModule: DomainModule = {
+  domain: 'cac',
+  checks: cacChecks(smartcardPort),
+  fixes: [restartServiceFix(smartcardPort)],
+  steps: [restartServiceStep],
+};

@@ -1,0 +1,68 @@
+// The cac part of `diagnose`: service health, readers, and (when a card is in) the card's
+// certificates and chains. With no pcscd it answers at once with SCARD_E_NO_SERVICE advice.
+import type { Finding } from '../../shared/model';
+import type { CheckDefinition } from '../engine/types';
+import { FIX_RESTART_SERVICE } from './card-report';
+import { readCardOutcome } from './card-service';
+import { failureFromError } from './pcsc-errors';
+import type { PcscPort } from './pcsc-port';
+
+const f = (id: string, severity: Finding['severity'], title: string, detail: string, evidence: Record<string, unknown> = {}, fixes: string[] = []): Finding => ({
+  id,
+  domain: 'cac',
+  severity,
+  title,
+  detail,
+  evidence,
+  fixes,
+});
+
+export function cacChecks(port: PcscPort): CheckDefinition[] {
+  return [
+    {
+      id: 'cac.smart-card',
+      domain: 'cac',
+      title: 'Smart card (CAC) reader and card',
+      timeoutMs: 40_000,
+      async run(ctx) {
+        let session;
+        try {
+          session = await port.open();
+        } catch (error) {
+          const failure = failureFromError(error);
+          return [f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${failure.advice.join('. ')}.`, { code: failure.code, binding: port.binding, advice: failure.advice }, failure.code === 'binding-missing' ? [] : [FIX_RESTART_SERVICE])];
+        }
+        let readers;
+        try {
+          readers = session.listReaders();
+        } catch (error) {
+          const failure = failureFromError(error);
+          return [f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${failure.advice.join('. ')}.`, { code: failure.code, advice: failure.advice }, [FIX_RESTART_SERVICE])];
+        } finally {
+          session.close();
+        }
+        const out: Finding[] = [f('cac.service', 'ok', 'Smart card service is running', `${port.binding} reached the PC/SC service.`, { binding: port.binding })];
+        if (readers.length === 0) {
+          out.push(f('cac.readers', 'info', 'No smart card reader attached', 'If you sign in with a CAC, plug the reader in directly (not through a hub or dock).', {}));
+          return out;
+        }
+        out.push(f('cac.readers', 'ok', `${readers.length} reader(s) attached`, readers.map((r) => `${r.name}: ${r.cardPresent ? 'card inserted' : 'no card'}`).join('; '), { readers }));
+        const withCard = readers.find((r) => r.cardPresent);
+        if (!withCard) {
+          out.push(f('cac.card', 'info', 'No card in the reader', 'Insert your CAC to check its certificates.', {}));
+          return out;
+        }
+        const outcome = await readCardOutcome(port, ctx, { reader: withCard.name });
+        if (!outcome.ok) {
+          out.push(f('cac.card', 'fail', `Card could not be read: ${outcome.failure.name}`, `${outcome.failure.message} ${outcome.failure.advice.join('. ')}.`, { code: outcome.failure.code, advice: outcome.failure.advice }));
+          return out;
+        }
+        const c = outcome.card;
+        const certs = c.slots.filter((s) => s.certificate).length;
+        out.push(f('cac.card', 'ok', `Card read (${c.kind === 'piv' ? 'PIV' : c.kind === 'legacy-cac' ? 'legacy CAC' : 'unknown'}): ${certs} certificate(s)`, `${c.reader}, ${c.apduCount} APDUs in ${c.elapsedMs} ms.`, { atr: c.atr, chuid: c.chuid, slots: c.slots.map((s) => ({ slot: s.slot, status: s.status, subject: s.certificate?.subject, notAfter: s.certificate?.notAfter, sha1: s.certificate?.sha1 })) }));
+        out.push(...c.findings.filter((x) => x.id !== 'cac.card-ok'));
+        return out;
+      },
+    },
+  ];
+}

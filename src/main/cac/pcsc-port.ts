@@ -1,0 +1,64 @@
+// The one small port between the cac domain and a PC/SC binding. Everything above it (reader,
+// supervisor, handlers) speaks these types, so the binding (smartcard today) can be replaced and
+// tests can hand in another implementation.
+
+export interface ReaderSnapshot {
+  name: string;
+  cardPresent: boolean;
+  /** Upper-case hex. */
+  atr?: string;
+}
+
+export interface CardConnection {
+  readonly atr: Uint8Array;
+  /** One APDU exchange. Rejects with a PcscError (card removed, timeout...) */
+  transmit(apdu: Uint8Array, timeoutMs: number): Promise<Uint8Array>;
+  disconnect(): void;
+}
+
+/** One PC/SC context. Cheap to create; close it when done. */
+export interface PcscSession {
+  listReaders(): ReaderSnapshot[];
+  /** Resolves when something may have changed (or after timeoutMs). Rejects when the service is gone. */
+  waitForChange(readers: readonly ReaderSnapshot[], timeoutMs: number): Promise<void>;
+  /** Shared mode, T=0 or T=1. */
+  connect(reader: string, timeoutMs: number): Promise<CardConnection>;
+  close(): void;
+}
+
+export interface PcscPort {
+  /** Name recorded in status output and the README. */
+  readonly binding: string;
+  /** Throws a PcscError (SCARD_E_NO_SERVICE when pcscd / the Smart Card service is not running). */
+  open(): Promise<PcscSession>;
+}
+
+/** A PC/SC failure with its standard code (hex without 0x) when one is known. */
+export class PcscError extends Error {
+  override name = 'PcscError';
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const PCSC = {
+  NO_SERVICE: '8010001D',
+  SERVICE_STOPPED: '8010001E',
+  NO_READERS: '8010002E',
+  TIMEOUT: '8010000A',
+  SHARING_VIOLATION: '8010000B',
+  NO_SMARTCARD: '8010000C',
+  UNKNOWN_READER: '80100009',
+  READER_UNAVAILABLE: '80100017',
+  COMM_ERROR: '80100013',
+  UNRESPONSIVE: '80100066',
+  UNPOWERED: '80100067',
+  RESET: '80100068',
+  REMOVED: '80100069',
+  SECURITY_VIOLATION: '8010006A',
+  UNKNOWN: '80100014',
+} as const;
