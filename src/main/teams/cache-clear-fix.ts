@@ -148,7 +148,7 @@ export async function planCacheClear(ctx: FixContext, options: CacheClearOptions
         const from = join(root.path, ...m.rel.split('/'));
         const to = join(backup, ...m.rel.split('/'));
         steps.push({ kind: 'fs.rename', description: `Move ${m.rel}${m.isLink ? ' (a link, moved as a link)' : ''}`, data: { from, to, root: parent } });
-        changes.push(`  ${m.rel}${m.isDir ? '/' : ''}${m.isLink ? ' (link; its target is not touched)' : ''}`);
+        changes.push(`${m.rel}${m.isDir ? '/' : ''}${m.isLink ? ' (link; its target is not touched)' : ''}`);
       }
       moved += selection.moves.length;
       keeps.push(...selection.kept.map((k) => `${def.name}: ${k} (in ${root.path})`));
