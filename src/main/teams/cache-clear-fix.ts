@@ -3,7 +3,7 @@
 // folder beside it, on the same volume: constant time, nothing copied, undo renames back.
 // Quitting Teams is a step of the plan (teams.quit-process), journaled like the rest.
 import { lstat, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { FixPlan, RunRecord, Step } from '../../shared/model';
 import type { EngineContext, FixContext, FixDefinition, UndoPreparation } from '../engine/types';
@@ -143,7 +143,7 @@ export async function planCacheClear(ctx: FixContext, options: CacheClearOptions
       const backup = backupPath(root.path, ctx.runId);
       const folder: BackupFolderData = { path: backup, root: parent, client: def.id, clientRoot: root.path, kept: selection.kept };
       steps.push({ kind: backupFolderStep.kind, description: `Create the backup folder ${backup}`, data: folder });
-      changes.push(`${def.name}: move ${selection.moves.length} item${selection.moves.length === 1 ? '' : 's'} of ${root.path} into ${backup}:`);
+      changes.push(`${def.name}: move ${selection.moves.length} item${selection.moves.length === 1 ? '' : 's'} of ${root.path} into the backup folder beside it, ${basename(backup)}:`);
       for (const m of selection.moves) {
         const from = join(root.path, ...m.rel.split('/'));
         const to = join(backup, ...m.rel.split('/'));

@@ -1,0 +1,93 @@
+// The Teams card and the cache clear in Chromium against the real service and a real Windows-layout
+// Teams tree, with a real (fake-named) ms-teams process: the card shows clients, running state, cache
+// size and the last sign-in error; "Clear cache" shows the plan, quits Teams with consent, applies
+// with progress and verifies; Undo in History puts every byte back.
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, tempDir } from '../support/browser';
+import { startFakeTeams, type FakeProcess } from '../support/fake-process';
+import { fingerprint } from '../support/file-tree';
+import { startHarness, type Harness } from '../support/harness/server';
+import { CORRELATION_CA, buildTeamsTree, type TeamsTree } from '../support/teams-tree';
+
+describe('Teams card and cache clear (E2E in Chromium)', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let tree: TeamsTree;
+  let fake: FakeProcess;
+  let original: Map<string, string>;
+
+  beforeAll(async () => {
+    tree = await buildTeamsTree(tempDir('e2e-teams'), 'win32', { files: 2000, logs: 'conditional-access' });
+    original = await fingerprint(tree.home);
+    fake = await startFakeTeams('ms-teams');
+    harness = await startHarness({
+      stateDir: join(tree.base, 'state'),
+      env: { ...process.env, ...tree.env, SIGNIN_DOCTOR_TEST_STEP_DELAY_MS: '40' },
+      config: { teams: { quitGraceMs: 5000 } },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    await fake?.stop();
+  });
+
+  it('shows the card, clears the cache with progress and verification, and undoes it from History', async () => {
+    const { page, context } = await openPage(browser, harness.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Run checks', exact: true }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Run checks', exact: true }).click();
+    const card = page.getByTestId('teams-card');
+    await expect.poll(() => card.textContent({ timeout: 2_000 }).catch(() => ''), { timeout: 60_000 }).toContain('New Teams');
+
+    const newRow = card.locator('tr[data-client="new"]');
+    const classicRow = card.locator('tr[data-client="classic"]');
+    expect(await newRow.textContent()).toMatch(/New Teams\s*Running\s*\d+(\.\d)? KB in 2,0\d\d files/);
+    expect(await classicRow.textContent()).toMatch(/Classic Teams 1\.7\.00\.13456\s*Not running/);
+    expect(await page.getByTestId('teams-last-error').textContent()).toBe(`AADSTS53003 at 2026-11-23T06:41:12.345Z (Correlation ID ${CORRELATION_CA})`);
+    expect(await card.textContent()).toMatch(/clearing the cache will not fix it/);
+    // The 53003 finding offers no cache clear and no sign-in reset.
+    const failure = page.locator('[data-finding-id="teams.log-signin-failure"]');
+    expect(await failure.getByRole('button').count()).toBe(0);
+    await page.locator('section[data-domain="teams"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'teams-card');
+
+    await card.getByLabel('Quit Teams for me before clearing').check();
+    await card.getByRole('button', { name: 'Clear cache' }).click();
+    const plan = page.getByTestId('fix-plan');
+    await expect.poll(() => plan.textContent(), { timeout: 20_000 }).toMatch(/Quit Teams \(ms-teams \d+\)/);
+    const planText = (await plan.textContent()) ?? '';
+    expect(planText).toMatch(/EBWebView\//);
+    expect(planText).toMatch(/What is kept.*Backgrounds\/Uploads/s);
+    expect(planText).toMatch(/logs\.txt/);
+    expect(planText).toMatch(/will not fix that/);
+    await screenshot(page, 'teams-clear-plan');
+
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByLabel('Repair progress').count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, 'teams-clear-progress');
+    const result = page.getByTestId('fix-result');
+    await expect.poll(() => result.textContent({ timeout: 1_000 }).catch(() => ''), { timeout: 60_000 }).toMatch(/Done and verified/);
+    expect(await result.textContent()).toMatch(/Teams' folder is fresh/);
+    await screenshot(page, 'teams-clear-done');
+    await fake.exited;
+
+    const newRoot = tree.roots.new![0]!;
+    expect((await readdir(newRoot)).sort()).toEqual(['Backgrounds', 'Logs', 'app_settings.json']);
+    expect((await readdir(join(newRoot, '..'))).some((n) => n.startsWith('MSTeams.signin-doctor-backup-'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('button', { name: 'Undo' }).first().click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 }).toMatch(/Undone: Clear the Teams cache/);
+    await screenshot(page, 'teams-undone');
+    expect(await fingerprint(tree.home)).toEqual(original);
+    expect(existsSync(join(newRoot, 'EBWebView'))).toBe(true);
+    await context.close();
+  });
+});
