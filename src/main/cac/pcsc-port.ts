@@ -13,6 +13,8 @@ export interface CardConnection {
   readonly atr: Uint8Array;
   /** One APDU exchange. Rejects with a PcscError (card removed, timeout...) */
   transmit(apdu: Uint8Array, timeoutMs: number): Promise<Uint8Array>;
+  /** False once the card has left the reader (or been reset); asked after a broken exchange. */
+  stillPresent(): boolean;
   disconnect(): void;
 }
 

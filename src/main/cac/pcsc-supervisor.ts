@@ -114,6 +114,23 @@ export class PcscSupervisor {
     }
   }
 
+  /** A broken session says "communication error"; a fresh open says why (no service...). */
+  private async probe(error: unknown): Promise<unknown> {
+    try {
+      const s = await this.port.open();
+      try {
+        s.listReaders();
+      } catch (again) {
+        return again;
+      } finally {
+        s.close();
+      }
+      return error;
+    } catch (why) {
+      return why;
+    }
+  }
+
   private async run(firstLook: () => void): Promise<void> {
     let attempt = 0;
     let first = true;
@@ -148,7 +165,7 @@ export class PcscSupervisor {
         this.session?.close();
         this.session = undefined;
         if (!this.running) break;
-        const failure = failureFromError(error);
+        const failure = failureFromError(await this.probe(error));
         const wasUp = this.service === 'running';
         this.service = failure.code === 'binding-missing' ? 'unavailable' : 'not-running';
         this.failure = failure;

@@ -57,6 +57,10 @@ export interface RawCard {
   apduCount: number;
 }
 
+function removed(cause?: unknown): CardReadError {
+  return new CardReadError('card-removed', 'The card was removed while it was being read. Insert it again.', cause ? { cause } : undefined);
+}
+
 /** APDU exchange with chaining, a count, caps and a deadline. */
 export class ApduChannel {
   count = 0;
@@ -78,11 +82,15 @@ export class ApduChannel {
       res = await this.conn.transmit(apdu, Math.min(this.limits.apduTimeoutMs, left));
     } catch (error) {
       const e = toPcscError(error);
-      if (e.code === PCSC.REMOVED || e.code === PCSC.RESET) throw new CardReadError('card-removed', 'The card was removed while it was being read. Insert it again.', { cause: e });
+      if (e.code === PCSC.REMOVED || e.code === PCSC.RESET || !this.conn.stillPresent()) throw removed(e);
       if (e.code === PCSC.TIMEOUT) throw new CardReadError('card-timeout', 'The card stopped answering.', { cause: e });
-      throw new CardReadError(e.code, e.message, { cause: e });
+      // The card is still there but the exchange broke (vpcd/CCID reject a malformed answer).
+      throw new CardReadError('hostile-card', `the card's answer could not be passed on by the reader (${e.message})`, { cause: e });
     }
-    if (res.length < 2) throw new CardReadError('hostile-card', `the card answered ${res.length} byte(s) where a status word was due`);
+    if (res.length < 2) {
+      if (!this.conn.stillPresent()) throw removed();
+      throw new CardReadError('hostile-card', `the card answered ${res.length} byte(s) where a status word was due`);
+    }
     if (res.length > 258) throw new CardReadError('hostile-card', `the card answered ${res.length} bytes to a short APDU`);
     return splitResponse(res);
   }

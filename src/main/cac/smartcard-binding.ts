@@ -38,6 +38,7 @@ class SmartcardConnection implements CardConnection {
   constructor(
     private readonly card: Smartcard.CardInterface,
     readonly atr: Uint8Array,
+    private readonly presentBit: number,
   ) {}
 
   async transmit(apdu: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
@@ -51,6 +52,15 @@ class SmartcardConnection implements CardConnection {
     } catch (error) {
       if (error instanceof PcscError && error.code === PCSC.TIMEOUT) this.disconnect();
       throw error;
+    }
+  }
+
+  stillPresent(): boolean {
+    try {
+      const st = this.card.getStatus();
+      return (st.state & this.presentBit) !== 0;
+    } catch {
+      return false;
     }
   }
 
@@ -108,7 +118,7 @@ class SmartcardSession implements PcscSession {
     const op = found.connect(this.sc.SCARD_SHARE_SHARED, this.sc.SCARD_PROTOCOL_T0 | this.sc.SCARD_PROTOCOL_T1);
     const card = await withTimeout(op, timeoutMs, 'connecting to the card');
     const atr = card.atr ?? found.atr ?? Buffer.alloc(0);
-    return new SmartcardConnection(card, new Uint8Array(atr));
+    return new SmartcardConnection(card, new Uint8Array(atr), this.sc.SCARD_STATE_PRESENT);
   }
 
   close(): void {

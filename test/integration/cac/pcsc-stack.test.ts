@@ -1,0 +1,230 @@
+// The cac domain on the real PC/SC stack: pcscd + vsmartcard-vpcd + our virtual PIV card over TCP.
+// One file holds every pcscd-using integration test (one pcscd per machine; files run in sequence).
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CacEvent } from '../../../src/shared/contract/cac';
+import { readCardOutcome } from '../../../src/main/cac/card-service';
+import { cacChecks } from '../../../src/main/cac/cac-checks';
+import { PcscSupervisor } from '../../../src/main/cac/pcsc-supervisor';
+import { smartcardPort } from '../../../src/main/cac/smartcard-binding';
+import { createEngineContext } from '../../../src/main/engine-context';
+import { tempDir } from '../../support/browser';
+import { startPcscd, type Pcscd } from '../../support/pcscd';
+import { VPCD_READER, VirtualPivCard, buildObjects, createTestPki, type TestPki } from '../../support/virtual-piv-card';
+
+const run = promisify(execFile);
+
+function ctxWith(env: NodeJS.ProcessEnv = {}) {
+  return createEngineContext({ env: { ...process.env, SIGNIN_DOCTOR_PLATFORM: 'linux', ...env }, stateDir: join(tempDir('cac-int'), 'state') });
+}
+
+function collector(sup: PcscSupervisor) {
+  const events: CacEvent[] = [];
+  sup.on((e) => events.push(e));
+  return {
+    events,
+    async waitFor(pred: (e: CacEvent) => boolean, timeoutMs = 10_000): Promise<CacEvent> {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.find(pred);
+        if (found) return found;
+        if (Date.now() > end) throw new Error(`no matching event; got ${JSON.stringify(events.map((e) => e.type))}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
+async function waitCardState(present: boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    const s = await smartcardPort.open();
+    const r = s.listReaders().find((x) => x.name === VPCD_READER);
+    s.close();
+    if (r && r.cardPresent === present) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`card never became ${present ? 'present' : 'absent'}`);
+}
+
+describe('cac on pcscd + vpcd + virtual PIV card', () => {
+  let pcscd: Pcscd;
+  let pki: TestPki;
+  let caFile: string;
+
+  beforeAll(async () => {
+    pcscd = await startPcscd();
+    pki = await createTestPki();
+    caFile = join(tempDir('cac-ca'), 'bundle.pem');
+    writeFileSync(caFile, pki.ca.toString('pem'));
+  });
+  afterAll(async () => {
+    await pcscd?.release();
+  });
+
+  it('sees insert and remove as events, and reads the whole card', async () => {
+    const sup = new PcscSupervisor(smartcardPort);
+    const c = collector(sup);
+    await sup.start();
+    expect(sup.service).toBe('running');
+    expect(sup.snapshot().map((r) => r.name)).toContain(VPCD_READER);
+    const card = new VirtualPivCard(buildObjects(pki));
+    await card.insert();
+    const ins = await c.waitFor((e) => e.type === 'card-inserted' && e.reader === VPCD_READER);
+    expect(ins.atr).toBe('3BF81300008131FE15597562696B657934D4');
+
+    const out = await readCardOutcome(smartcardPort, ctxWith({ SSL_CERT_FILE: caFile }), { reader: VPCD_READER });
+    if (!out.ok) throw new Error(JSON.stringify(out.failure));
+    const read = out.card;
+    expect(read.kind).toBe('piv');
+    expect(read.chuid?.expiry).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(read.chuid?.expired).toBe(false);
+    const bySlot = Object.fromEntries(read.slots.map((s) => [s.slot, s]));
+    expect(bySlot['9e']?.status).toBe('empty');
+    for (const slot of ['9a', '9c', '9d'] as const) {
+      const cert = bySlot[slot]?.certificate;
+      expect(cert?.sha1).toBe(Buffer.from(await crypto.subtle.digest('SHA-1', pki.certs[slot]!.rawData)).toString('hex').toUpperCase());
+      expect(cert?.edipi).toBe('1234567890');
+      expect(cert?.chain.trusted).toBe(true); // the test CA is in SSL_CERT_FILE
+      expect(cert?.chain.dodRoot).toBeUndefined();
+    }
+    expect(bySlot['9d']?.certificate?.compressed).toBe(true);
+    expect(bySlot['9a']?.certificate?.keyType).toBe('RSA 2048');
+    const ids = read.findings.map((f) => f.id);
+    expect(ids).toContain('cac.cert-expired-9c');
+    expect(ids).toContain('cac.cert-expiring-9d');
+    expect(ids).toContain('cac.chain-not-dod-9a');
+    // SELECT + CHUID + Discovery + 4 GET DATA, plus the GET RESPONSE rounds the objects need.
+    expect(read.apduCount).toBe(card.apdus);
+    expect(read.apduCount).toBeLessThan(20);
+
+    await card.remove();
+    await c.waitFor((e) => e.type === 'card-removed' && e.reader === VPCD_READER);
+    await sup.stop();
+  });
+
+  it('a card removed in the middle of a read is "card removed", never a half-read certificate', async () => {
+    const card = new VirtualPivCard(buildObjects(pki), { disconnectOnObject: '5FC10A' });
+    await card.insert();
+    await waitCardState(true);
+    const out = await readCardOutcome(smartcardPort, ctxWith(), { reader: VPCD_READER });
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.failure.code).toBe('card-removed');
+      expect(out.failure.advice.join(' ')).toMatch(/Insert it again/i);
+    }
+    await card.remove();
+    await waitCardState(false);
+  });
+
+  it('hostile cards get a clear error within bounded time', async () => {
+    for (const [hostile, expected] of [
+      ['endless-61xx', /hostile-card/],
+      ['wrong-length', /hostile-card/],
+    ] as const) {
+      const card = new VirtualPivCard(buildObjects(pki), { hostile });
+      await card.insert();
+      await waitCardState(true);
+      const t0 = Date.now();
+      const out = await readCardOutcome(smartcardPort, ctxWith(), { reader: VPCD_READER });
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.failure.code).toMatch(expected);
+      await card.remove();
+      await waitCardState(false);
+    }
+    for (const hostile of ['truncated-tlv', 'gzip-bomb', 'garbage-der'] as const) {
+      const card = new VirtualPivCard(buildObjects(pki), { hostile });
+      await card.insert();
+      await waitCardState(true);
+      const out = await readCardOutcome(smartcardPort, ctxWith(), { reader: VPCD_READER });
+      if (!out.ok) throw new Error(`${hostile}: ${JSON.stringify(out.failure)}`);
+      const bad = out.card.slots.filter((s) => s.status === 'unreadable');
+      expect(bad.length, hostile).toBeGreaterThan(0);
+      expect(bad.every((s) => !s.certificate && s.error)).toBe(true);
+      expect(out.card.findings.some((f) => f.id.startsWith('cac.cert-unreadable-'))).toBe(true);
+      await card.remove();
+      await waitCardState(false);
+    }
+  });
+
+  it('a legacy CAC-only card is reported as such', async () => {
+    const card = new VirtualPivCard(buildObjects(pki), { legacyCacOnly: true });
+    await card.insert();
+    await waitCardState(true);
+    const out = await readCardOutcome(smartcardPort, ctxWith(), { reader: VPCD_READER });
+    if (!out.ok) throw new Error(JSON.stringify(out.failure));
+    expect(out.card.kind).toBe('legacy-cac');
+    expect(out.card.findings.map((f) => f.id)).toContain('cac.legacy-cac');
+    await card.remove();
+    await waitCardState(false);
+  });
+
+  it('OpenSC reads the same certificates from the virtual card', async () => {
+    const card = new VirtualPivCard(buildObjects(pki));
+    await card.insert();
+    await waitCardState(true);
+    const ours = await readCardOutcome(smartcardPort, ctxWith(), { reader: VPCD_READER });
+    if (!ours.ok) throw new Error(JSON.stringify(ours.failure));
+    const { stdout } = await run('pkcs15-tool', ['--reader', VPCD_READER, '--list-certificates'], { timeout: 30_000 });
+    const ids = [...stdout.matchAll(/ID\s*:\s*([0-9a-f]+)/gi)].map((m) => m[1]!);
+    expect(ids.length).toBe(3);
+    // Read each certificate OpenSC lists and compare SHA-1 with ours.
+    const oursSha1 = ours.card.slots.filter((s) => s.certificate).map((s) => s.certificate!.sha1).sort();
+    const theirs: string[] = [];
+    for (const id of ids) {
+      const { stdout: pem } = await run('pkcs15-tool', ['--reader', VPCD_READER, '--read-certificate', id], { timeout: 30_000 });
+      const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+      theirs.push(Buffer.from(await crypto.subtle.digest('SHA-1', der)).toString('hex').toUpperCase());
+    }
+    expect(theirs.sort()).toEqual(oursSha1);
+    await card.remove();
+    await waitCardState(false);
+  });
+
+  it('the diagnose check reads the card', async () => {
+    const card = new VirtualPivCard(buildObjects(pki));
+    await card.insert();
+    await waitCardState(true);
+    const [check] = cacChecks(smartcardPort);
+    const findings = await check!.run({ ...ctxWith({ SSL_CERT_FILE: caFile }), signal: new AbortController().signal });
+    const ids = findings.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['cac.service', 'cac.readers', 'cac.card', 'cac.cert-expired-9c', 'cac.cert-expiring-9d']));
+    expect(findings.find((f) => f.id === 'cac.service')?.severity).toBe('ok');
+    await card.remove();
+    await waitCardState(false);
+  });
+
+  it('pcscd stopped and restarted while the supervisor watches: service lost, then back with the readers', async () => {
+    if (!pcscd.ownedByUs) return; // never stop a pcscd someone else runs
+    const sup = new PcscSupervisor(smartcardPort, { backoffMs: [100, 200, 400] });
+    const c = collector(sup);
+    await sup.start();
+    expect(sup.service).toBe('running');
+    const t0 = Date.now();
+    await pcscd.stop();
+    const lost = await c.waitFor((e) => e.type === 'service-lost');
+    expect(lost.failure?.code).toMatch(/8010001D|8010001E|80100014/);
+    expect(sup.service).toBe('not-running');
+    // The diagnose check answers quickly with SCARD_E_NO_SERVICE advice, not a timeout.
+    const [check] = cacChecks(smartcardPort);
+    const t1 = Date.now();
+    const down = await check!.run({ ...ctxWith(), signal: new AbortController().signal });
+    expect(Date.now() - t1).toBeLessThan(3000);
+    expect(down[0]?.evidence.code).toBe('8010001D');
+    expect(down[0]?.fixes).toContain('cac.restart-service');
+    await pcscd.restart();
+    await c.waitFor((e) => e.type === 'service-back', 15_000);
+    await c.waitFor((e) => e.type === 'reader-attached' && e.reader === VPCD_READER, 15_000);
+    expect(sup.service).toBe('running');
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    const card = new VirtualPivCard(buildObjects(pki));
+    await card.insert();
+    await c.waitFor((e) => e.type === 'card-inserted');
+    await card.remove();
+    await sup.stop();
+  });
+});
