@@ -3,7 +3,7 @@
 // size and the last sign-in error; "Clear cache" shows the plan, quits Teams with consent, applies
 // with progress and verifies; Undo in History puts every byte back.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,11 +82,20 @@ describe('Teams card and cache clear (E2E in Chromium)', () => {
     expect((await readdir(join(newRoot, '..'))).some((n) => n.startsWith('MSTeams.signin-doctor-backup-'))).toBe(true);
 
     await page.getByRole('button', { name: 'Close' }).click();
+    // Teams was started again and wrote a fresh profile: undo must not overwrite it silently.
+    await mkdir(join(newRoot, 'EBWebView', 'Default'), { recursive: true });
+    await writeFile(join(newRoot, 'EBWebView', 'Default', 'Cookies'), 'new session');
     await page.getByRole('button', { name: 'History', exact: true }).click();
     await page.getByRole('button', { name: 'Undo' }).first().click();
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/written new data.*keep both/);
+    await screenshot(page, 'teams-undo-conflict');
+    await page.getByRole('button', { name: 'Undo and keep both' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 }).toMatch(/Undone: Clear the Teams cache/);
     await screenshot(page, 'teams-undone');
-    expect(await fingerprint(tree.home)).toEqual(original);
+    const after = await fingerprint(tree.home);
+    const newer = [...after.keys()].filter((k) => k.includes('MSTeams.signin-doctor-newer-'));
+    expect(new Map([...after].filter(([k]) => !newer.includes(k)))).toEqual(original);
+    expect(newer.some((k) => k.endsWith('EBWebView/Default/Cookies'))).toBe(true);
     expect(existsSync(join(newRoot, 'EBWebView'))).toBe(true);
     await context.close();
   });

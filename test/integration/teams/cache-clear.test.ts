@@ -1,6 +1,7 @@
 // teams.cache-clear on real Teams trees (Windows, macOS and Linux layouts in temp folders) through
 // the real runner, step executors and process list: round trips are byte-identical, links move as
 // links, kept items stay, a running (fake) Teams blocks or is quit, keep-both undo, failure rollback.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -211,6 +212,54 @@ describe('teams.cache-clear safety', () => {
     await rm(obstacle);
     const after = new Map([...(await snapshot(tree))].filter(([k]) => !k.includes('.signin-doctor-backup-')));
     expect(after).toEqual(before);
+  });
+
+  it('never attempts a cross-volume backup: a mount point inside or as the Teams folder blocks the plan', async ({ skip }) => {
+    const tree = await buildTeamsTree(tempDir('teams-xdev'), 'linux', { files: 30 });
+    const root = tree.roots.linux![0]!;
+    const mount = (dir: string) => {
+      try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const before = await fingerprint(root);
+    if (!mount(join(root, 'GPUCache'))) skip('mounting a tmpfs is not permitted here (needs root with CAP_SYS_ADMIN)');
+    try {
+      await writeFile(join(root, 'GPUCache', 'data_0'), 'on another volume');
+      const runner = runnerFor(tree);
+      const plan = await runner.plan('teams.cache-clear', {});
+      expect(plan.blockedBy).toMatch(/GPUCache is on another volume \(a mount point\): moving it would need a copy; say so and ask/);
+      await expect(runner.apply('teams.cache-clear', {})).rejects.toThrow(/another volume/);
+      expect([...(await fingerprint(root)).keys()].filter((k) => !k.startsWith('GPUCache/'))).toEqual([...before.keys()].filter((k) => !k.startsWith('GPUCache/')));
+    } finally {
+      execFileSync('umount', [join(root, 'GPUCache')]);
+    }
+    const whole = join(tree.base, 'whole');
+    await mkdir(join(whole, 'teams-for-linux'), { recursive: true });
+    if (!mount(join(whole, 'teams-for-linux'))) return;
+    try {
+      await writeFile(join(whole, 'teams-for-linux', 'Cookies'), 'x');
+      const plan = await runnerFor({ ...tree, env: { ...tree.env, XDG_CONFIG_HOME: whole } }).plan('teams.cache-clear', {});
+      expect(plan.blockedBy).toMatch(/different volume.*full copy/);
+    } finally {
+      execFileSync('umount', [join(whole, 'teams-for-linux')]);
+    }
+  });
+
+  it('discarding a run deletes its backup folder and only that', async () => {
+    const tree = await buildTeamsTree(tempDir('teams-discard'), 'linux', { files: 40 });
+    const root = tree.roots.linux![0]!;
+    const runner = runnerFor(tree);
+    const record = await runner.apply('teams.cache-clear', {});
+    const kept = await fingerprint(root);
+    const outside = await fingerprint(tree.outside);
+    await runner.discard(record.runId);
+    expect(existsSync(`${root}.signin-doctor-backup-${record.runId}`)).toBe(false);
+    expect(await fingerprint(root)).toEqual(kept);
+    expect(await fingerprint(tree.outside)).toEqual(outside);
   });
 
   it('plans to keep everything when there is nothing to clear', async () => {
