@@ -3,7 +3,7 @@
 // links, kept items stay, a running (fake) Teams blocks or is quit, keep-both undo, failure rollback.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { chmod, readdir, readFile, rename, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Runner } from '../../../src/main/engine/runner';
@@ -103,14 +103,14 @@ describe('teams.cache-clear safety', () => {
     expect(await fingerprint(real)).toEqual(before);
   });
 
-  it('a link swapped in after planning is refused at apply time by the containment check', async () => {
+  it('a kept folder replaced by a link pointing outside is left alone; its target is never touched', async () => {
     const tree = await buildTeamsTree(tempDir('teams-swap'), 'linux', { files: 30 });
     const root = tree.roots.linux![0]!;
     const runner = runnerFor(tree);
     const record = await runner.apply('teams.cache-clear', {});
     await runner.undo(record.runId);
-    // Now replace a nested, descended-into folder by a link pointing outside and re-run: the plan
-    // treats the link as an entry (moved as a link), never following it.
+    // Now replace the kept logs folder by a link pointing outside and clear again: the link is kept
+    // as it is, never followed, and nothing outside moves.
     await rm(join(root, 'logs'), { recursive: true });
     await symlink(tree.outside, join(root, 'logs'));
     const outsideBefore = await fingerprint(tree.outside);
@@ -212,6 +212,35 @@ describe('teams.cache-clear safety', () => {
     await rm(obstacle);
     const after = new Map([...(await snapshot(tree))].filter(([k]) => !k.includes('.signin-doctor-backup-')));
     expect(after).toEqual(before);
+  });
+
+  it('a permission error midway (a folder that cannot be moved) rolls the whole clear back', async ({ skip }) => {
+    const tree = await buildTeamsTree(tempDir('teams-perm'), 'win32', { files: 300, clients: ['classic'] });
+    const before = await snapshot(tree);
+    const locked = join(tree.roots.classic![0]!, 'databases');
+    // As root, permissions do not stop a rename: make the folder immutable instead (chattr +i, EPERM).
+    const root = process.getuid?.() === 0;
+    if (root) {
+      try {
+        execFileSync('chattr', ['+i', locked], { stdio: 'ignore' });
+      } catch {
+        skip('running as root and this file system has no immutable flag (chattr +i)');
+      }
+    } else await chmod(locked, 0o555);
+    try {
+      const record = await runnerFor(tree).apply('teams.cache-clear', {});
+      expect(record.status).toBe('failed');
+      const failedAt = record.steps.findIndex((s) => s.error);
+      expect(record.steps[failedAt]!.description).toBe('Move databases');
+      expect(failedAt).toBeGreaterThan(5); // midway: earlier moves had happened and were undone
+      expect(record.steps.slice(0, failedAt + 1).every((s) => s.state === 'undone')).toBe(true);
+      expect(record.steps.slice(failedAt + 1).every((s) => s.state === 'pending')).toBe(true);
+      expect(record.error).toMatch(/(EPERM|EACCES).*every change was rolled back/);
+    } finally {
+      if (root) execFileSync('chattr', ['-i', locked]);
+      else await chmod(locked, 0o755);
+    }
+    expect(new Map([...(await snapshot(tree))].filter(([k]) => !k.includes('.signin-doctor-backup-')))).toEqual(before);
   });
 
   it('never attempts a cross-volume backup: a mount point inside or as the Teams folder blocks the plan', async ({ skip }) => {
