@@ -1,6 +1,7 @@
 // teams.signin-reset: Windows broker accounts on a real tree (undo renames back), macOS keychain
 // through `security` (the one faked boundary: there is no keychain here; `ps` stays real), and
 // the official Reset link. Plus the CLI `teams` command's JSON contract.
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Runner } from '../../../src/main/engine/runner';
@@ -35,6 +36,13 @@ describe('teams.signin-reset', () => {
     for (const step of record.steps.filter((s) => s.kind === 'fs.rename')) expect(String(step.data.from)).toMatch(/TokenBroker[/\\]Accounts[/\\][0-9a-f]{32}\.tbacct$/);
     await r.undo(record.runId);
     expect(await fingerprint(broker)).toEqual(before);
+
+    // Signed in again since a second reset: the new account entry is not overwritten by undo.
+    const again = await r.apply('teams.signin-reset', {});
+    const first = String(again.steps.find((s) => s.kind === 'fs.rename')!.data.from);
+    await writeFile(first, 'new sign-in');
+    await expect(r.undo(again.runId)).rejects.toThrow(/signed in again since the reset/);
+    expect(await readFile(first, 'utf8')).toBe('new sign-in');
   });
 
   it('warns that it will not fix 53003 when the logs show a Conditional Access block', async () => {
