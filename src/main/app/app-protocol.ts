@@ -45,7 +45,12 @@ export function resolveAppFile(root: string, rawUrl: string): string | undefined
     return undefined;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return undefined;
-  const pathname = decodeURIComponent(url.pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined; // malformed %-escape: a 404, not a thrown handler
+  }
   if (pathname.includes('\0')) return undefined;
   const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const full = normalize(join(root, relative));

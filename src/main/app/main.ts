@@ -1,5 +1,7 @@
 // Electron main process: the only place that imports electron. It wires the shared service to
 // IPC, serves the renderer over app://, and applies the security guards before any window exists.
+// The crash reporter is never started (crashReporter.start is not called): no dumps leave the
+// machine unless a future opt-in setting says so.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createEngineContext } from '../engine-context';
@@ -7,6 +9,7 @@ import { createService } from '../service';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installAppGuards, openExternalSafely } from './hardening';
 import { registerIpc } from './ipc';
+import { createAppLogger } from './logging';
 import { createMainWindow } from './window';
 
 registerAppScheme();
@@ -25,6 +28,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     installAppGuards();
+    const log = createAppLogger({ logsDir: app.getPath('logs') });
+    log.info(`Sign-in Doctor ${app.getVersion()} starting on ${process.platform} ${process.arch}`);
+    app.on('render-process-gone', (_event, _contents, details) => log.error('renderer gone', details.reason, details.exitCode));
+    app.on('child-process-gone', (_event, details) => log.error('child process gone', details.type, details.reason, details.exitCode));
     handleAppProtocol(join(__dirname, '../renderer'));
     const service = createService(createEngineContext(), {
       openExternal: openExternalSafely,

@@ -1,23 +1,11 @@
-// The one window: sandboxed, context-isolated, no Node, loaded from app://.
+// The one window: sandboxed, context-isolated, no Node, loaded from app://. The preferences are
+// written out literally inside `new BrowserWindow(...)` so Electronegativity (which reads this
+// call's object literal, not a spread constant) checks the values that really ship.
 import { join } from 'node:path';
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 
-export const WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  enableBlinkFeatures: '',
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-  safeDialogs: true,
-} as const;
+export const MAIN_PAGE_URL = `${APP_ORIGIN}/index.html`;
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -28,9 +16,29 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     title: 'Sign-in Doctor',
     show: false,
     backgroundColor: '#f7f7f5',
-    webPreferences: { ...WEB_PREFERENCES, preload: join(preloadDir, 'index.cjs') },
+    webPreferences: {
+      preload: join(preloadDir, 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      // Middle-click would open links in a new window outside setWindowOpenHandler's reach.
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // DevTools only in a checkout (npm start); an installed app has none.
+      devTools: !app.isPackaged,
+    },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  void window.loadURL(MAIN_PAGE_URL);
   return window;
 }
+

@@ -1,0 +1,63 @@
+// The main process start-up with the fake Electron: single-instance lock, sandbox for every
+// renderer, guards before the window, the log in the OS log folder, and no crash reporter.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { ElectronFakeExtras } from '../../../support/electron-fake-extra';
+import { tempDir } from '../../../support/browser';
+
+vi.mock('electron', async (importOriginal) => {
+  const { extendElectronFake } = await import('../../../support/electron-fake-extra');
+  return extendElectronFake(await importOriginal());
+});
+
+type Electron = typeof import('../../../support/electron-fake') & ElectronFakeExtras;
+const electron = (await import('electron')) as unknown as Electron;
+const savedStateDir = process.env.SIGNIN_DOCTOR_STATE_DIR;
+afterAll(() => {
+  if (savedStateDir === undefined) delete process.env.SIGNIN_DOCTOR_STATE_DIR;
+  else process.env.SIGNIN_DOCTOR_STATE_DIR = savedStateDir;
+});
+
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition()).toBe(true);
+}
+
+describe('main process start-up', () => {
+  it('takes the lock, sandboxes, guards, logs, opens the app:// window, never starts the crash reporter', async () => {
+    const root = tempDir('main');
+    electron.logsDir.value = join(root, 'logs');
+    process.env.SIGNIN_DOCTOR_STATE_DIR = join(root, 'state');
+    const windowsBefore = electron.BrowserWindow.created.length;
+
+    await import('../../../../src/main/app/main');
+    expect(electron.calls.slice(0, 2)).toEqual(['enableSandbox', 'requestSingleInstanceLock']);
+    expect(electron.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) })]);
+
+    await until(() => electron.BrowserWindow.created.length > windowsBefore);
+    const window = electron.BrowserWindow.created.at(-1)!;
+    expect(window.loadedUrl).toBe('app://signin-doctor/index.html');
+    expect(electron.session.defaultSession.permissionRequestHandler).toBeTypeOf('function');
+    expect(electron.session.defaultSession.beforeRequest).toBeTypeOf('function');
+    await until(() => electron.ipcMain.handlers.has('signin-doctor:invoke'));
+
+    const logFile = join(root, 'logs', 'main.log');
+    expect(existsSync(logFile)).toBe(true);
+    expect(readFileSync(logFile, 'utf8')).toMatch(/\[info\]\s+Sign-in Doctor 0\.0\.0-test starting on/);
+    expect(electron.crashReporter.started).toBe(0);
+    expect(electron.calls).not.toContain('quit');
+  });
+
+  it('a second instance quits at once and opens nothing', async () => {
+    vi.resetModules();
+    const fresh = (await import('electron')) as unknown as Electron;
+    fresh.lock.value = false;
+    const windowsBefore = fresh.BrowserWindow.created.length;
+    await import('../../../../src/main/app/main');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fresh.calls).toContain('quit');
+    expect(fresh.BrowserWindow.created.length).toBe(windowsBefore);
+    expect(fresh.crashReporter.started).toBe(0);
+  });
+});
