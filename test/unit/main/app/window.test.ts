@@ -1,5 +1,5 @@
 // The one window's preferences, as the real BrowserWindow constructor would receive them.
-import { BrowserWindow } from 'electron';
+import { BrowserWindow } from '../../../support/electron-fake'; // the module vitest aliases as electron
 import { describe, expect, it } from 'vitest';
 import { createMainWindow, MAIN_PAGE_URL } from '../../../../src/main/app/window';
 
