@@ -3,13 +3,19 @@
 // denied (except writing the clipboard from our own page), and only allow-listed https pages
 // opened in the user's browser.
 import { app, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../external-links';
+import { isAllowedExternalUrl, isAllowedSettingsUri } from '../external-links';
 import { isAppUrl } from './app-protocol';
 
 export const isOwnUrl = isAppUrl;
 
-export async function openExternalSafely(url: string): Promise<boolean> {
-  if (!isAllowedExternalUrl(url)) return false;
+/**
+ * The host's openExternal: allow-listed https pages, and on Windows the Settings deep links a fix
+ * may open (teams.official-reset). The renderer's shell.open-external call is https-only before it
+ * gets here (core-handlers.ts).
+ */
+export async function openExternalSafely(url: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+  const allowed = isAllowedExternalUrl(url) || (platform === 'win32' && isAllowedSettingsUri(url));
+  if (!allowed) return false;
   await shell.openExternal(url);
   return true;
 }
@@ -23,7 +29,7 @@ export function guardWebContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(url);
+    if (isAllowedExternalUrl(url)) void openExternalSafely(url);
     return { action: 'deny' };
   });
 }

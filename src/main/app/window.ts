@@ -26,7 +26,6 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
       // Middle-click would open links in a new window outside setWindowOpenHandler's reach.
       disableBlinkFeatures: 'Auxclick',
       webviewTag: false,

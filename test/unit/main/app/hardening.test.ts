@@ -48,7 +48,7 @@ describe('guardWebContents', () => {
   });
 
   it('denies every window.open; only allow-listed https pages go to the browser', async () => {
-    const urls = ['https://learn.microsoft.com/entra/identity-platform/reference-error-codes', ...FOREIGN, 'https://learn.microsoft.com.evil.example/', 'https://user@learn.microsoft.com/', 'http://learn.microsoft.com/', 'https://learn.microsoft.com:8443/'];
+    const urls = ['https://learn.microsoft.com/entra/identity-platform/reference-error-codes', ...FOREIGN, 'ms-settings:network', 'https://learn.microsoft.com.evil.example/', 'https://user@learn.microsoft.com/', 'http://learn.microsoft.com/', 'https://learn.microsoft.com:8443/'];
     for (const url of urls) expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     await new Promise((r) => setTimeout(r, 0));
     expect((shell as unknown as { opened: string[] }).opened).toEqual(['https://learn.microsoft.com/entra/identity-platform/reference-error-codes']);
@@ -56,7 +56,10 @@ describe('guardWebContents', () => {
 
   it('openExternalSafely reports what it refused', async () => {
     expect(await openExternalSafely('https://aka.ms/mfasetup')).toBe(true);
-    expect(await openExternalSafely('ms-settings:network')).toBe(false);
+    expect(await openExternalSafely('ms-settings:network', 'linux')).toBe(false);
+    expect(await openExternalSafely('ms-settings:appsfeatures-app?PFN=MSTeams_8wekyb3d8bbwe', 'win32')).toBe(true);
+    expect(await openExternalSafely('ms-settings:network" & calc', 'win32')).toBe(false);
+    expect(await openExternalSafely('ms-word:ofe|u|https://evil.example/x.docx', 'win32')).toBe(false);
     expect(await openExternalSafely('smb://fileserver/share')).toBe(false);
     expect(await openExternalSafely('https://evil.example/')).toBe(false);
   });
