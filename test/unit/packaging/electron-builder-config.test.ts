@@ -18,7 +18,7 @@ type Config = Record<string, unknown> & {
   files: string[];
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
-  win: { target: string[]; requestedExecutionLevel: string; icon: string };
+  win: { target: string[]; requestedExecutionLevel: string; icon: string; signAndEditExecutable?: boolean };
   nsis: { oneClick: boolean; perMachine: boolean; allowElevation: boolean; deleteAppDataOnUninstall: boolean; artifactName: string };
   portable: { requestExecutionLevel: string; artifactName: string };
   mac: { target: string[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; icon: string };
@@ -89,6 +89,10 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
     expect(config.asar).not.toBe(false); // onlyLoadAppFromAsar needs an asar
+    // On Windows the integrity hash is embedded by the executable-editing step; without it the
+    // integrity fuse stops the app at start (electron-builder#8690, electron#43514).
+    expect(config.win.signAndEditExecutable).not.toBe(false);
+    expect(config.disableAsarIntegrity).not.toBe(true);
   });
 
   it('installs per user on Windows and never asks for admin rights', () => {
