@@ -39,6 +39,9 @@ export function extendElectronFake(base: FakeModule): FakeModule & ElectronFakeE
     isPackaged: true,
     getVersion: () => '0.0.0-test',
     getPath: (name: string) => (name === 'logs' ? logsDir.value : '/nonexistent'),
+    setAppLogsPath: () => {
+      calls.push('setAppLogsPath');
+    },
     enableSandbox: () => {
       calls.push('enableSandbox');
     },

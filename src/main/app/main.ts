@@ -28,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     installAppGuards();
+    app.setAppLogsPath(); // the OS default: ~/Library/Logs/<name> on macOS, <userData>/logs elsewhere
     const log = createAppLogger({ logsDir: app.getPath('logs') });
     log.info(`Sign-in Doctor ${app.getVersion()} starting on ${process.platform} ${process.arch}`);
     app.on('render-process-gone', (_event, _contents, details) => log.error('renderer gone', details.reason, details.exitCode));

@@ -42,6 +42,7 @@ describe('main process start-up', () => {
     expect(electron.session.defaultSession.beforeRequest).toBeTypeOf('function');
     await until(() => electron.ipcMain.handlers.has('signin-doctor:invoke'));
 
+    expect(electron.calls).toContain('setAppLogsPath');
     const logFile = join(root, 'logs', 'main.log');
     expect(existsSync(logFile)).toBe(true);
     expect(readFileSync(logFile, 'utf8')).toMatch(/\[info\]\s+Sign-in Doctor 0\.0\.0-test starting on/);
