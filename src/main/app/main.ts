@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: openExternalSafely,
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       chooseSavePath: async (defaultName) => {
-        const result = await dialog.showSaveDialog({ defaultPath: defaultName });
+        const result = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: 'Zip archive', extensions: ['zip'] }] });
         return result.canceled ? undefined : result.filePath;
       },
       chooseOpenPath: async (title) => {

@@ -30,6 +30,7 @@ export function helpText(commands: readonly Command[]): string {
     '  SIGNIN_DOCTOR_PLATFORM=win32|darwin|linux   act as that OS for path discovery (uses APPDATA,',
     '                     LOCALAPPDATA, USERPROFILE, HOME)',
     '  SIGNIN_DOCTOR_TEST_STEP_DELAY_MS=N   pause after each journal write (crash tests)',
+    '  config {"device":{"root":DIR}}   look for device-management files under DIR instead of /',
     '',
     'Run `signin-doctor <command> --help` for a command\'s options.',
   );
