@@ -1,0 +1,51 @@
+// network.dns-flush: empties the OS DNS cache. Nothing to back up and nothing to undo: the cache
+// refills itself with fresh answers on the next lookups (the plan says so).
+import { z } from 'zod';
+import type { FixDefinition } from '../engine/types';
+import { CLOUD_DEFINITIONS } from './endpoints';
+import { IT_WARNING } from './network-findings';
+import { networkSettings } from './network-config';
+import { DNS_FLUSH_COMMANDS } from './network-steps';
+import { probeDns } from './probe-dns';
+
+const NoOptions = z.object({}).strict();
+
+export const dnsFlushFix: FixDefinition<z.infer<typeof NoOptions>> = {
+  id: 'network.dns-flush',
+  domain: 'network',
+  title: 'Flush the DNS cache',
+  description: 'Empties the operating system DNS cache so stale answers for the sign-in hosts are asked again. Nothing to undo.',
+  options: NoOptions,
+  async plan(ctx) {
+    const commands = DNS_FLUSH_COMMANDS[ctx.platform];
+    const base = {
+      fixId: this.id,
+      title: this.title,
+      summary: 'Empties the DNS cache of this computer; the next lookups ask the DNS server again.',
+      changes: ['Cached DNS answers are forgotten (all sites, not only Microsoft).'],
+      keeps: ['Network, proxy and hosts-file settings are not touched.'],
+      needsAdmin: ctx.platform === 'darwin',
+      needsClosed: [],
+      undoable: false,
+      undoDescription: 'Nothing to undo: the cache simply refills with fresh answers on the next lookups.',
+      warnings: [IT_WARNING],
+      steps: [{ kind: 'network.dns-flush', description: `Run ${commands.map((c) => [c.file.split(/[\\/]/).pop(), ...c.args].join(' ')).join(' and ')}`, data: { platform: ctx.platform } }],
+    };
+    if (ctx.platform === 'linux') {
+      const probe = await ctx.exec('resolvectl', ['--version'], { timeoutMs: 5000 });
+      if (probe.spawnError === 'ENOENT') {
+        return { ...base, steps: [], blockedBy: 'resolvectl (systemd-resolved) is not installed: this system does not keep a systemd DNS cache. If it runs nscd or dnsmasq, restarting that service empties its cache.' };
+      }
+    }
+    return base;
+  },
+  async verify(ctx) {
+    const host = networkSettings(ctx).endpoints[0]?.host ?? CLOUD_DEFINITIONS.worldwide.endpoints[0]!.host;
+    try {
+      const r = await probeDns(host, 3000);
+      return { ok: true, message: `The cache was flushed; ${host} now resolves to ${r.addresses.join(', ')}.`, findings: [] };
+    } catch (error) {
+      return { ok: true, message: `The cache was flushed; ${host} still does not resolve (${error instanceof Error ? error.message : String(error)}): the DNS server itself does not answer for it.`, findings: [] };
+    }
+  },
+};
