@@ -3,7 +3,7 @@
 import type { TeamsClientStatus, TeamsStatus } from '../../shared/contract/teams';
 import type { Finding } from '../../shared/model';
 import type { CheckDefinition, EngineContext } from '../engine/types';
-import { formatBytes } from './cache-size';
+import { formatBytes } from '../../shared/format-bytes';
 import { isLoopCode, scanLogs, type LogFailure } from './log-scan';
 import { discoverClients } from './teams-clients';
 import { teamsClients } from './teams-paths';

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FC } from 'react';
 import type { FixPlan, RunRecord } from '../../shared/model';
 import { api, errorText } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 
 interface Props {
   fixId: string;
@@ -104,11 +105,7 @@ export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) =
           </p>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="actions">
         {plan && !record && !plan.blockedBy && (
           <button type="button" className="primary" onClick={apply} disabled={busy}>

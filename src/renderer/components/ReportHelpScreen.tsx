@@ -4,6 +4,7 @@ import { useState, type FC } from 'react';
 import type { ReportPreview } from '../../shared/contract/report';
 import { api, errorText } from '../api';
 import { CopyButton } from './CopyButton';
+import { ErrorAlert } from './ErrorAlert';
 
 const KIND_LABEL: Record<string, string> = {
   token: 'tokens',
@@ -72,11 +73,7 @@ export const ReportHelpScreen: FC = () => {
           {busy === 'preview' ? 'Checking this computer…' : preview ? 'Prepare again' : 'Prepare message and bundle'}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {preview && (
         <div aria-live="polite">
           <section aria-labelledby="report-msg-title" className="it-message">

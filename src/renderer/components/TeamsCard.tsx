@@ -7,20 +7,14 @@ import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
 import type { DomainCardProps } from '../domains/types';
 import { CopyButton } from './CopyButton';
+import { formatBytes } from '../../shared/format-bytes';
+import { ErrorAlert } from './ErrorAlert';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function bytes(n: number | undefined): string {
-  if (n === undefined) return 'unknown';
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${v} bytes` : `${v.toFixed(v >= 10 ? 0 : 1)} ${units[u]}`;
+  return n === undefined ? 'unknown' : formatBytes(n);
 }
 
 function runningText(f: Finding): string {
@@ -142,11 +136,7 @@ export const TeamsCard: FC<DomainCardProps> = ({ findings, onFix }) => {
           )}
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </div>
   );
 };

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FC } from 'react';
 import type { TokenInspection } from '../../shared/contract/device';
 import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 
 /** The clock check's measured offset (ms), if a clock finding carries one. */
 function offsetFrom(findings: readonly Finding[]): number | undefined {
@@ -106,11 +107,7 @@ export const TokenInspector: FC = () => {
           {clockNote}
         </span>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {result && c && (
         <div className="card" data-testid="token-result">
           <p className="warn-text">

@@ -6,6 +6,7 @@ import { api, errorText } from '../api';
 import { FindingList } from '../components/FindingList';
 import { FixDialog } from '../components/FixDialog';
 import { DOMAIN_UIS } from '../domains';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 export const ChecksScreen: FC = () => {
   const [findings, setFindings] = useState<Finding[]>();
@@ -44,11 +45,7 @@ export const ChecksScreen: FC = () => {
         </button>
       </div>
       {running && progress && <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Checks progress" />}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {findings && findings.length === 0 && <p data-testid="no-findings">No checks reported anything.</p>}
       {findings &&
         DOMAIN_UIS.map((ui) => {

@@ -5,6 +5,7 @@ import { api, errorText } from '../api';
 import { CodeCard } from '../components/CodeCard';
 import { CopyButton } from '../components/CopyButton';
 import { FixDialog } from '../components/FixDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const FIELD_LABELS: Record<string, string> = {
   correlationId: 'Correlation ID',
@@ -62,11 +63,7 @@ export const ExplainScreen: FC = () => {
           {busy ? 'Reading…' : 'Explain'}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {result && (
         <div className="explanation" aria-live="polite">
           <h2 className="headline" data-testid="headline">

@@ -1,7 +1,7 @@
 // CLI commands of the teams domain: `teams` (clients, running state, cache sizes, sign-in failures
 // in the logs, findings) and `teams --official-reset` (the Windows Settings page of new Teams).
 import type { OfficialReset, TeamsStatus } from '../../../shared/contract/teams';
-import { formatBytes } from '../../teams/cache-size';
+import { formatBytes } from '../../../shared/format-bytes';
 import { UsageError, callOrThrow, hasFlag, type Command } from '../command';
 import { renderFindings } from '../render';
 

@@ -1,7 +1,8 @@
 import { symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderSize, formatBytes } from '../../../../src/main/teams/cache-size';
+import { folderSize } from '../../../../src/main/teams/cache-size';
+import { formatBytes } from '../../../../src/shared/format-bytes';
 import { tempDir } from '../../../support/browser';
 import { writeTree } from '../../../support/file-tree';
 
