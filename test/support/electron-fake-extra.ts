@@ -52,6 +52,9 @@ export function extendElectronFake(base: FakeModule): FakeModule & ElectronFakeE
     quit: () => {
       calls.push('quit');
     },
+    exit: (code = 0) => {
+      calls.push(`exit:${code}`);
+    },
     whenReady: () => Promise.resolve(),
   });
   const crashReporter = {

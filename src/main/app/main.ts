@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { createEngineContext } from '../engine-context';
 import { createService } from '../service';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { cliArguments, runCliMode } from './cli-mode';
 import { installAppGuards, openExternalSafely } from './hardening';
 import { registerIpc } from './ipc';
 import { createAppLogger } from './logging';
@@ -15,7 +16,10 @@ import { createMainWindow } from './window';
 registerAppScheme();
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  void runCliMode(cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | undefined;

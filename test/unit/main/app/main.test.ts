@@ -62,3 +62,42 @@ describe('main process start-up', () => {
     expect(fresh.crashReporter.started).toBe(0);
   });
 });
+
+describe('the installed app as the CLI (--cli)', () => {
+  async function startWith(args: string[]) {
+    vi.resetModules();
+    const fresh = (await import('electron')) as unknown as Electron;
+    fresh.calls.length = 0;
+    const windowsBefore = fresh.BrowserWindow.created.length;
+    const savedArgv = process.argv;
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    process.argv = ['/opt/Sign-in Doctor/signin-doctor', '--cli', ...args];
+    try {
+      await import('../../../../src/main/app/main');
+      await until(() => fresh.calls.some((c) => c.startsWith('exit:')));
+    } finally {
+      process.argv = savedArgv;
+      write.mockRestore();
+    }
+    return { fresh, stdout: written.join(''), newWindows: fresh.BrowserWindow.created.length - windowsBefore };
+  }
+
+  it('runs one command, prints its JSON and exits with its code, without a window or the instance lock', async () => {
+    process.env.SIGNIN_DOCTOR_STATE_DIR = join(tempDir('main-cli'), 'state');
+    const { fresh, stdout, newWindows } = await startWith(['explain', 'AADSTS53003: Access has been blocked by Conditional Access policies.', '--json']);
+    expect(fresh.calls).toContain('exit:0');
+    expect(fresh.calls).not.toContain('requestSingleInstanceLock');
+    expect(newWindows).toBe(0);
+    const result = JSON.parse(stdout) as { codes: Array<{ code: string; entry: { name: string } }> };
+    expect(result.codes[0]).toMatchObject({ code: '53003', entry: { name: 'BlockedByConditionalAccess' } });
+  });
+
+  it('bad usage exits 2', async () => {
+    const { fresh } = await startWith(['no-such-command']);
+    expect(fresh.calls).toContain('exit:2');
+  });
+});
