@@ -20,7 +20,8 @@ export async function probeHttp(socket: TLSSocket, host: string, port: number, p
             port,
             path,
             method: 'GET',
-            agent: false,
+            // No `agent` at all: with `agent: false` Node makes a fresh Agent that ignores
+            // createConnection and opens a new plain-text connection instead of using our socket.
             createConnection: () => socket,
             headers: { host: port === 443 ? host : `${host}:${port}`, accept: 'application/json', 'user-agent': 'signin-doctor', connection: 'close' },
           },

@@ -11,17 +11,19 @@ export async function connectTcp(host: string, port: number, timeoutMs: number):
   const start = performance.now();
   const socket = connect({ host, port });
   socket.setNoDelay(true);
+  let onError: (e: Error) => void = () => undefined;
   try {
     await withDeadline(
       new Promise<void>((resolve, reject) => {
+        onError = reject;
         socket.once('connect', () => resolve());
-        socket.once('error', reject);
+        socket.on('error', onError);
       }),
       timeoutMs,
       `TCP connect to ${host}:${port}`,
       () => socket.destroy(),
     );
-    socket.removeAllListeners('error');
+    socket.off('error', onError);
     socket.on('error', () => undefined); // later errors surface through the next stage
     return { socket, ms: elapsed(start) };
   } catch (error) {

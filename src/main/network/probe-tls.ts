@@ -61,12 +61,16 @@ export async function probeTls(socket: Socket, host: string, roots: TrustRoots, 
     rejectUnauthorized: false, // we judge the chain ourselves, and want to see it even when it fails
     ALPNProtocols: ['http/1.1'],
   });
+  let onError: (e: Error) => void = () => undefined;
+  let onClose: () => void = () => undefined;
   try {
     await withDeadline(
       new Promise<void>((resolve, reject) => {
+        onError = reject;
+        onClose = () => reject(new ProbeFailure('reset', 'the connection closed during the TLS handshake'));
         tlsSocket.once('secureConnect', () => resolve());
-        tlsSocket.once('error', reject);
-        tlsSocket.once('close', () => reject(new ProbeFailure('reset', 'the connection closed during the TLS handshake')));
+        tlsSocket.on('error', onError);
+        tlsSocket.on('close', onClose);
       }),
       timeoutMs,
       'TLS handshake',
@@ -77,9 +81,9 @@ export async function probeTls(socket: Socket, host: string, roots: TrustRoots, 
     const failure = classify(error, 'tls-failed');
     return { stage: { ok: false, ms: elapsed(start), failure: failure.kind, message: `TLS handshake: ${failure.message}`, chain: [], error: failure.message } };
   }
-  tlsSocket.removeAllListeners('close');
-  tlsSocket.removeAllListeners('error');
-  tlsSocket.on('error', () => undefined);
+  tlsSocket.off('close', onClose);
+  tlsSocket.off('error', onError);
+  tlsSocket.on('error', () => undefined); // later errors surface through the HTTP stage
   const ms = elapsed(start);
   const leaf = tlsSocket.getPeerCertificate(true);
   const { summaries, certs } = leaf && leaf.raw ? presentedChain(leaf) : { summaries: [], certs: [] };

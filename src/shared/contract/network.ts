@@ -49,7 +49,7 @@ export type CertSummary = z.infer<typeof CertSummarySchema>;
 
 export const TlsStageSchema = StageSchema.extend({
   protocol: z.string().optional(),
-  /** The chain as the peer presented it (leaf first). */
+  /** Leaf first: what the peer presented, then the trust anchor when the chain reached a root we hold. */
   chain: z.array(CertSummarySchema).default([]),
   /** Validated against the public roots (the ones shipped with Node/Chromium, or the test set). */
   publicTrust: z.boolean().optional(),
