@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 export const VPCD_PORT = 35963;
+const PCSCD_BIN = '/usr/sbin/pcscd';
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -55,8 +56,15 @@ export async function startPcscd(): Promise<Pcscd> {
   let child: ChildProcess | undefined;
   const ownedAtStart = runningPid() === undefined;
   async function launch() {
-    child = spawn('pcscd', ['-f', '-a'], { stdio: 'ignore' });
-    await waitUntil('pcscd socket', () => existsSync(PCSCD_SOCKET));
+    // Absolute path: CI runs as root without systemd, and /usr/sbin may not be on a test's PATH.
+    const c = spawn(PCSCD_BIN, ['-f', '-a'], { stdio: 'ignore' });
+    child = c;
+    let failed: Error | undefined;
+    c.once('error', (e) => (failed = e));
+    await waitUntil('pcscd socket', () => {
+      if (failed) throw new Error(`cannot start ${PCSCD_BIN}: ${failed.message} (apt-get install pcscd vsmartcard-vpcd)`);
+      return existsSync(PCSCD_SOCKET) && runningPid() !== undefined;
+    });
     await waitUntil('vpcd port 35963', () => portOpen(VPCD_PORT));
   }
   async function stop() {

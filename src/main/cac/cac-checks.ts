@@ -1,10 +1,11 @@
 // The cac part of `diagnose`: service health, readers, and (when a card is in) the card's
 // certificates and chains. With no pcscd it answers at once with SCARD_E_NO_SERVICE advice.
+import type { PcscFailure } from '../../shared/contract/cac';
 import type { Finding } from '../../shared/model';
 import type { CheckDefinition } from '../engine/types';
 import { FIX_RESTART_SERVICE } from './card-report';
 import { readCardOutcome } from './card-service';
-import { failureFromError } from './pcsc-errors';
+import { adviceSentences, failureFromError } from './pcsc-errors';
 import type { PcscPort } from './pcsc-port';
 
 const f = (id: string, severity: Finding['severity'], title: string, detail: string, evidence: Record<string, unknown> = {}, fixes: string[] = []): Finding => ({
@@ -16,6 +17,15 @@ const f = (id: string, severity: Finding['severity'], title: string, detail: str
   evidence,
   fixes,
 });
+
+const advicePlatform = (p: string) => (p === 'linux' || p === 'win32' || p === 'darwin' ? p : undefined);
+
+/** The service could not be reached: what happened, the advice once, and the restart fix where one exists. */
+export function serviceFinding(failure: PcscFailure, port: PcscPort, platform: string): Finding {
+  // macOS has no service to restart (CryptoTokenKit restarts itself); a missing binding is not a service problem.
+  const fixes = failure.code === 'binding-missing' || platform === 'darwin' ? [] : [FIX_RESTART_SERVICE];
+  return f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${adviceSentences(failure.advice)}`, { code: failure.code, binding: port.binding, advice: failure.advice }, fixes);
+}
 
 export function cacChecks(port: PcscPort): CheckDefinition[] {
   return [
@@ -29,15 +39,13 @@ export function cacChecks(port: PcscPort): CheckDefinition[] {
         try {
           session = await port.open();
         } catch (error) {
-          const failure = failureFromError(error);
-          return [f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${failure.advice.join('. ')}.`, { code: failure.code, binding: port.binding, advice: failure.advice }, failure.code === 'binding-missing' ? [] : [FIX_RESTART_SERVICE])];
+          return [serviceFinding(failureFromError(error, advicePlatform(ctx.platform)), port, ctx.platform)];
         }
         let readers;
         try {
           readers = session.listReaders();
         } catch (error) {
-          const failure = failureFromError(error);
-          return [f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${failure.advice.join('. ')}.`, { code: failure.code, advice: failure.advice }, [FIX_RESTART_SERVICE])];
+          return [serviceFinding(failureFromError(error, advicePlatform(ctx.platform)), port, ctx.platform)];
         } finally {
           session.close();
         }
@@ -54,7 +62,7 @@ export function cacChecks(port: PcscPort): CheckDefinition[] {
         }
         const outcome = await readCardOutcome(port, ctx, { reader: withCard.name });
         if (!outcome.ok) {
-          out.push(f('cac.card', 'fail', `Card could not be read: ${outcome.failure.name}`, `${outcome.failure.message} ${outcome.failure.advice.join('. ')}.`, { code: outcome.failure.code, advice: outcome.failure.advice }));
+          out.push(f('cac.card', 'fail', `Card could not be read: ${outcome.failure.name}`, `${outcome.failure.message} ${adviceSentences(outcome.failure.advice)}`, { code: outcome.failure.code, advice: outcome.failure.advice }));
           return out;
         }
         const c = outcome.card;

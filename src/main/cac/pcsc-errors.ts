@@ -47,18 +47,33 @@ const CARD_FAILURES: Record<string, { name: string; advice: string[] }> = {
   'binding-missing': { name: 'Smart-card support not available', advice: ['This build cannot load its PC/SC library. Reinstall Sign-in Doctor.'] },
 };
 
-const EXTRA_ADVICE: Record<string, string[]> = {
-  [PCSC.NO_SERVICE]: ['Linux: `sudo systemctl start pcscd.socket pcscd` (or use the "Restart the smart-card service" fix)', 'Windows: plug the reader in; the Smart Card service starts when a reader appears'],
-  [PCSC.SECURITY_VIOLATION]: ['Linux: polkit refused access to pcscd; ask IT to allow your user (org.debian.pcsc-lite.access_pcsc)'],
-  [PCSC.UNRESPONSIVE]: ['Reseat the card: chip first, contacts up', 'Clean the gold contacts with a dry cloth'],
-  [PCSC.SHARING_VIOLATION]: ['Close middleware that holds the card exclusively (ActivClient next to the built-in PIV driver, CACKey next to OpenSC in a browser)'],
+type AdvicePlatform = 'linux' | 'win32' | 'darwin';
+
+/** Our own advice for the codes a CAC holder meets most. When present it REPLACES the catalog's
+ * generic actions (they say the same thing less precisely), so no sentence is given twice. */
+const OWN_ADVICE: Record<string, (platform: AdvicePlatform | undefined) => string[]> = {
+  [PCSC.NO_SERVICE]: (p) => {
+    if (p === 'linux') return ['Start pcscd with the "Restart the smart-card service" fix, or run `sudo systemctl start pcscd.socket pcscd`', 'Plug the reader in directly (not through a hub or dock)'];
+    if (p === 'win32') return ['Plug the reader in: Windows starts the Smart Card service (SCardSvr) when a reader appears', 'If the reader is already plugged in, use the "Restart the smart-card service" fix'];
+    if (p === 'darwin') return ['Unplug the reader and plug it back in: macOS starts its smart-card service (CryptoTokenKit) by itself'];
+    return ['Plug the reader in (Windows starts the Smart Card service when a reader appears)', 'Linux: start pcscd (`sudo systemctl start pcscd.socket pcscd`)'];
+  },
+  [PCSC.SECURITY_VIOLATION]: () => ['Linux: polkit refused access to pcscd; ask IT to allow your user (org.debian.pcsc-lite.access_pcsc)'],
+  [PCSC.UNRESPONSIVE]: () => ['Reseat the card: chip first, contacts up', 'Clean the gold contacts with a dry cloth'],
+  [PCSC.SHARING_VIOLATION]: () => ['Close middleware that holds the card exclusively (ActivClient next to the built-in PIV driver, CACKey next to OpenSC in a browser)'],
 };
 
-export function describeFailure(code: string, message?: string): PcscFailure {
+/** Advice items as one paragraph: each a sentence, punctuation not doubled. */
+export function adviceSentences(advice: readonly string[]): string {
+  return advice.map((a) => (/[.!?]$/.test(a.trim()) ? a.trim() : `${a.trim()}.`)).join(' ');
+}
+
+export function describeFailure(code: string, message?: string, platform?: AdvicePlatform): PcscFailure {
   const card = CARD_FAILURES[code];
   if (card) return { code, name: card.name, message: message ?? card.name, advice: card.advice };
   const entry = findEntry('pcsc', code);
-  const advice = [...(EXTRA_ADVICE[code] ?? []), ...(entry?.userActions ?? [])];
+  const own = OWN_ADVICE[code]?.(platform);
+  const advice = [...new Set(own ?? entry?.userActions ?? [])];
   return {
     code,
     name: entry?.name ?? 'PC/SC error',
@@ -67,8 +82,8 @@ export function describeFailure(code: string, message?: string): PcscFailure {
   };
 }
 
-export function failureFromError(error: unknown): PcscFailure {
+export function failureFromError(error: unknown, platform?: AdvicePlatform): PcscFailure {
   const e = toPcscError(error);
   if (e.code === PCSC.REMOVED || e.code === PCSC.RESET) return describeFailure('card-removed', 'The card was removed or reset while it was being read. Insert it again.');
-  return describeFailure(e.code, e.message);
+  return describeFailure(e.code, e.message, platform);
 }

@@ -17,9 +17,14 @@ export interface ReadLimits {
   maxObjectBytes: number;
   /** Largest decompressed certificate (gzip bombs stop here). */
   maxCertBytes: number;
+  /** After a broken exchange, how long to watch for the card leaving before blaming the card
+   * (pcscd notices a pulled card only at its next poll, ~400 ms later). */
+  removalGraceMs?: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { apduTimeoutMs: 5_000, totalTimeoutMs: 30_000, maxObjectBytes: 16 * 1024, maxCertBytes: 16 * 1024 };
+const REMOVAL_GRACE_MS = 1_500;
+const PRESENCE_POLL_MS = 100;
+export const DEFAULT_LIMITS: ReadLimits = { apduTimeoutMs: 5_000, totalTimeoutMs: 30_000, maxObjectBytes: 16 * 1024, maxCertBytes: 16 * 1024, removalGraceMs: REMOVAL_GRACE_MS };
 
 export type CardReadErrorCode = 'card-removed' | 'hostile-card' | 'card-timeout' | string;
 
@@ -73,6 +78,17 @@ export class ApduChannel {
     this.deadline = now() + limits.totalTimeoutMs;
   }
 
+  /** True when the card leaves the reader within the grace period. A card pulled mid-APDU often
+   * yields an empty answer or a transport error while pcscd still reports it present. */
+  private async removedDuringGrace(): Promise<boolean> {
+    const polls = Math.ceil((this.limits.removalGraceMs ?? REMOVAL_GRACE_MS) / PRESENCE_POLL_MS);
+    for (let i = 0; ; i++) {
+      if (!this.conn.stillPresent()) return true;
+      if (i >= polls) return false;
+      await new Promise((r) => setTimeout(r, PRESENCE_POLL_MS));
+    }
+  }
+
   private async raw(apdu: Uint8Array): Promise<{ data: Uint8Array; sw: number }> {
     const left = this.deadline - this.now();
     if (left <= 0) throw new CardReadError('card-timeout', `reading the card took longer than ${this.limits.totalTimeoutMs} ms`);
@@ -82,13 +98,15 @@ export class ApduChannel {
       res = await this.conn.transmit(apdu, Math.min(this.limits.apduTimeoutMs, left));
     } catch (error) {
       const e = toPcscError(error);
-      if (e.code === PCSC.REMOVED || e.code === PCSC.RESET || !this.conn.stillPresent()) throw removed(e);
+      if (e.code === PCSC.REMOVED || e.code === PCSC.RESET) throw removed(e);
+      // Our own timeout closed the connection, so presence can no longer be asked.
       if (e.code === PCSC.TIMEOUT) throw new CardReadError('card-timeout', 'The card stopped answering.', { cause: e });
+      if (await this.removedDuringGrace()) throw removed(e);
       // The card is still there but the exchange broke (vpcd/CCID reject a malformed answer).
       throw new CardReadError('hostile-card', `the card's answer could not be passed on by the reader (${e.message})`, { cause: e });
     }
     if (res.length < 2) {
-      if (!this.conn.stillPresent()) throw removed();
+      if (await this.removedDuringGrace()) throw removed();
       throw new CardReadError('hostile-card', `the card answered ${res.length} byte(s) where a status word was due`);
     }
     if (res.length > 258) throw new CardReadError('hostile-card', `the card answered ${res.length} bytes to a short APDU`);

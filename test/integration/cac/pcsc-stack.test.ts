@@ -12,6 +12,7 @@ import { PcscSupervisor } from '../../../src/main/cac/pcsc-supervisor';
 import { smartcardPort } from '../../../src/main/cac/smartcard-binding';
 import { createEngineContext } from '../../../src/main/engine-context';
 import { tempDir } from '../../support/browser';
+import { runCliInProcess } from '../../support/cli';
 import { startPcscd, type Pcscd } from '../../support/pcscd';
 import { VPCD_READER, VirtualPivCard, buildObjects, createTestPki, type TestPki } from '../../support/virtual-piv-card';
 
@@ -195,6 +196,35 @@ describe('cac on pcscd + vpcd + virtual PIV card', () => {
     expect(ids).toEqual(expect.arrayContaining(['cac.service', 'cac.readers', 'cac.card', 'cac.cert-expired-9c', 'cac.cert-expiring-9d']));
     expect(findings.find((f) => f.id === 'cac.service')?.severity).toBe('ok');
     await card.remove();
+    await waitCardState(false);
+  });
+
+  it('`cac --watch --json` prints one JSON object per line per event; `cac --json` reads the card', async () => {
+    const stateDir = join(tempDir('cac-cli'), 'state');
+    const env = { ...process.env, SIGNIN_DOCTOR_PLATFORM: 'linux', SSL_CERT_FILE: caFile };
+    const watching = runCliInProcess(['--state-dir', stateDir, '--json', 'cac', '--watch', '--count', '2', '--seconds', '30'], { env });
+    await new Promise((r) => setTimeout(r, 1500));
+    const card = new VirtualPivCard(buildObjects(pki));
+    await card.insert();
+    await waitCardState(true);
+    await card.remove();
+    const res = await watching;
+    expect(res.code).toBe(0);
+    const lines = res.stdout.split('\n');
+    const events = lines.filter((l) => l.startsWith('{"type"')).map((l) => JSON.parse(l) as { type: string; reader?: string });
+    expect(events.map((e) => e.type)).toEqual(['status', 'card-inserted', 'card-removed']);
+    expect(events[1]!.reader).toBe(VPCD_READER);
+
+    const card2 = new VirtualPivCard(buildObjects(pki));
+    await card2.insert();
+    await waitCardState(true);
+    const once = await runCliInProcess(['--state-dir', stateDir, '--json', 'cac'], { env });
+    expect(once.code).toBe(0);
+    const doc = JSON.parse(once.stdout) as { status: { service: string }; read: { ok: boolean; card: { slots: Array<{ status: string }> } } };
+    expect(doc.status.service).toBe('running');
+    expect(doc.read.ok).toBe(true);
+    expect(doc.read.card.slots.map((s) => s.status)).toEqual(['present', 'present', 'present', 'empty']);
+    await card2.remove();
     await waitCardState(false);
   });
 

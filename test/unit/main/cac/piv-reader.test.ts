@@ -66,6 +66,33 @@ describe('readCard', () => {
     await expect(result).rejects.toMatchObject({ name: 'CardReadError', code: 'card-removed' });
   });
 
+  it('a card pulled mid-APDU that answers nothing while pcscd still says "present" is card-removed once presence drops', async () => {
+    // What vpcd + pcscd really do: the transmit returns 0 bytes, and the reader state changes
+    // only at pcscd's next poll (~400 ms later).
+    const logic = new PivCardLogic(buildObjects(pki), { disconnectOnObject: '5FC10A' });
+    let goneAt = 0;
+    const conn: CardConnection = {
+      atr: Uint8Array.of(0x3b),
+      async transmit(apdu) {
+        if (goneAt) return new Uint8Array(0);
+        const a = logic.answer(Buffer.from(apdu));
+        if (a === 'disconnect') {
+          goneAt = Date.now();
+          return new Uint8Array(0);
+        }
+        return new Uint8Array(a);
+      },
+      stillPresent: () => !goneAt || Date.now() - goneAt < 400,
+      disconnect() {},
+    };
+    await expect(readCard(conn, DEFAULT_LIMITS)).rejects.toMatchObject({ code: 'card-removed' });
+  });
+
+  it('an empty answer from a card that stays in is a hostile card after the grace period', async () => {
+    const conn: CardConnection = { atr: Uint8Array.of(0x3b), transmit: async () => new Uint8Array(0), stillPresent: () => true, disconnect() {} };
+    await expect(readCard(conn, { ...DEFAULT_LIMITS, removalGraceMs: 200 })).rejects.toMatchObject({ code: 'hostile-card' });
+  });
+
   it('endless 61xx stops after a bounded number of rounds', async () => {
     const { conn, result } = read({ hostile: 'endless-61xx' });
     await expect(result).rejects.toMatchObject({ code: 'hostile-card' });
