@@ -4,6 +4,7 @@
 import type { CacEvent, ReadOutcome } from '../../shared/contract/cac';
 import type { cacCalls } from '../../shared/contract/cac';
 import type { HandlerFactory, ServiceDeps } from '../service-types';
+import { DOD_GUIDANCE_URL } from './card-report';
 import { readCardOutcome } from './card-service';
 import type { PcscPort } from './pcsc-port';
 import { PcscSupervisor } from './pcsc-supervisor';
@@ -107,6 +108,10 @@ export function cacHandlersWith(port: PcscPort): HandlerFactory<typeof cacCalls>
           if (flow === mine) flow = undefined;
         });
         return { started: true, reader: target.name, message: target.cardPresent ? 'Remove your card.' : 'Insert your card.' };
+      },
+      'cac.choose-bundle': async () => {
+        const path = deps.host.chooseOpenPath ? await deps.host.chooseOpenPath('Choose the DoD root certificate bundle (.p7b or .pem)') : undefined;
+        return { ...(path ? { path } : {}), guidanceUrl: DOD_GUIDANCE_URL };
       },
       'cac.reinsert-cancel': async () => {
         const had = Boolean(flow);

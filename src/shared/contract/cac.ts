@@ -126,6 +126,11 @@ export const cacCalls = {
     'Guided reinsert: progress arrives as cac-reinsert events (remove -> insert -> reading -> done).',
   ),
   'cac.reinsert-cancel': call(z.object({}).strict(), z.object({ cancelled: z.boolean() }), 'Cancel the guided reinsert flow.'),
+  'cac.choose-bundle': call(
+    z.object({}).strict(),
+    z.object({ path: z.string().optional(), guidanceUrl: z.string() }),
+    'Ask the user (OS file dialog) for a DoD root bundle (.p7b/.pem) for the cac.import-dod-roots fix; no path when cancelled or when there is no dialog (CLI).',
+  ),
 } satisfies CallTable;
 
 export const cacEvents = {
