@@ -68,8 +68,19 @@ export const ELEVATED_ACTIONS = {
     title: 'turn on automatic time',
     input: NO_ARGS,
     commands: {
+      // W32Time Type NTP from the configured NtpServer list (the list itself is left as it is).
+      win32: { file: `${SYSTEM32}\\w32tm.exe`, args: ['/config', '/syncfromflags:manual', '/update'] },
       darwin: { file: '/usr/sbin/systemsetup', args: ['-setusingnetworktime', 'on'] },
       linux: { file: '/usr/bin/timedatectl', args: ['set-ntp', 'true'] },
+    },
+  },
+  'clock.disable-network-time': {
+    title: 'turn automatic time back off',
+    input: NO_ARGS,
+    commands: {
+      win32: { file: `${SYSTEM32}\\reg.exe`, args: ['add', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters', '/v', 'Type', '/t', 'REG_SZ', '/d', 'NoSync', '/f'] },
+      darwin: { file: '/usr/sbin/systemsetup', args: ['-setusingnetworktime', 'off'] },
+      linux: { file: '/usr/bin/timedatectl', args: ['set-ntp', 'false'] },
     },
   },
 } as const satisfies Record<string, ActionDefinition>;

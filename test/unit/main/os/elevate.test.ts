@@ -132,7 +132,19 @@ describe('refusals happen before anything runs', () => {
   it('an action that does not exist on this OS is blocked', async () => {
     await expectRefused('darwin', 'cac.restart-service', {}, 'blocked');
     await expectRefused('linux', 'clock.set-time-server', { server: 'pool.ntp.org' }, 'blocked');
-    await expectRefused('win32', 'clock.enable-network-time', {}, 'blocked');
+    await expectRefused('win32', 'clock.set-time-server', { server: 'bad host' }, 'bad-input');
+  });
+
+  it('automatic time on and back off: the exact commands per OS', () => {
+    const env = { SystemRoot: 'C:\\Windows' };
+    expect(elevatedCommand('linux', 'clock.enable-network-time', {}).args).toEqual(['/usr/bin/timedatectl', 'set-ntp', 'true']);
+    expect(elevatedCommand('linux', 'clock.disable-network-time', {}).args).toEqual(['/usr/bin/timedatectl', 'set-ntp', 'false']);
+    expect(elevatedCommand('darwin', 'clock.disable-network-time', {}).args.slice(-2)).toEqual(['-setusingnetworktime', 'off']);
+    expect(elevatedCommand('win32', 'clock.enable-network-time', {}, env).display).toBe('w32tm.exe /config /syncfromflags:manual /update');
+    expect(elevatedCommand('win32', 'clock.disable-network-time', {}, env).display).toBe(
+      'reg.exe add HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters /v Type /t REG_SZ /d NoSync /f',
+    );
+    expect(() => elevatedCommand('linux', 'clock.disable-network-time', { extra: 'x' })).toThrow(/invalid arguments/);
   });
 });
 

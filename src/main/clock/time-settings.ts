@@ -1,0 +1,75 @@
+// Reads the time settings of this OS through ctx.exec (fixed programs, argument arrays,
+// timeouts). A missing program or an unreadable answer gives "unknown", never an exception.
+import type { TimeSettings } from '../../shared/contract/clock';
+import type { EngineContext } from '../engine/types';
+import {
+  parseMacNetworkTime,
+  parseMacTimeServer,
+  parseMacTimeZone,
+  parseRegW32TimeType,
+  parseTimedatectlShow,
+  parseTzutil,
+  parseW32tmConfiguration,
+  parseW32tmStatus,
+} from './time-settings-parse';
+
+const TIMEOUT_MS = 5000;
+export const W32TIME_PARAMETERS_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters';
+
+async function read(ctx: Pick<EngineContext, 'exec'>, file: string, args: string[]): Promise<string | undefined> {
+  const r = await ctx.exec(file, args, { timeoutMs: TIMEOUT_MS });
+  if (r.spawnError || r.timedOut) return undefined;
+  return `${r.stdout}\n${r.code === 0 ? '' : r.stderr}`;
+}
+
+async function windows(ctx: Pick<EngineContext, 'exec'>): Promise<TimeSettings> {
+  const [config, status, reg, tz] = await Promise.all([
+    read(ctx, 'w32tm', ['/query', '/configuration']),
+    read(ctx, 'w32tm', ['/query', '/status']),
+    read(ctx, 'reg', ['query', W32TIME_PARAMETERS_KEY, '/v', 'Type']),
+    read(ctx, 'tzutil', ['/g']),
+  ]);
+  const c = config ? parseW32tmConfiguration(config) : undefined;
+  const s = status ? parseW32tmStatus(status) : {};
+  let autoTime = c?.autoTime ?? 'unknown';
+  if (autoTime === 'unknown' && reg) autoTime = parseRegW32TimeType(reg);
+  if (s.serviceStopped && autoTime === 'on') autoTime = 'off'; // configured, but the Windows Time service is not running
+  const timeZone = tz ? parseTzutil(tz) : undefined;
+  const timeServer = s.source ?? c?.ntpServer;
+  return {
+    autoTime,
+    ...(timeZone ? { timeZone } : {}),
+    ...(timeServer ? { timeServer } : {}),
+    ...(s.synchronized !== undefined ? { synchronized: s.synchronized } : {}),
+    source: config || reg ? `w32tm${s.serviceStopped ? ' (Windows Time service stopped)' : ''}, tzutil` : 'w32tm could not be run',
+  };
+}
+
+async function mac(ctx: Pick<EngineContext, 'exec'>): Promise<TimeSettings> {
+  const [net, server, tz] = await Promise.all([
+    read(ctx, '/usr/sbin/systemsetup', ['-getusingnetworktime']),
+    read(ctx, '/usr/sbin/systemsetup', ['-getnetworktimeserver']),
+    read(ctx, '/usr/sbin/systemsetup', ['-gettimezone']),
+  ]);
+  const timeServer = server ? parseMacTimeServer(server) : undefined;
+  const timeZone = tz ? parseMacTimeZone(tz) : undefined;
+  return { autoTime: net ? parseMacNetworkTime(net) : 'unknown', ...(timeZone ? { timeZone } : {}), ...(timeServer ? { timeServer } : {}), source: net ? 'systemsetup' : 'systemsetup could not be run' };
+}
+
+async function linux(ctx: Pick<EngineContext, 'exec'>, env: NodeJS.ProcessEnv): Promise<TimeSettings> {
+  const text = await read(ctx, 'timedatectl', ['show']);
+  const parsed = text ? parseTimedatectlShow(text) : undefined;
+  const timeZone = parsed?.timeZone ?? (env.TZ && /^[A-Za-z0-9_+/-]{1,64}$/.test(env.TZ) ? env.TZ : undefined);
+  return {
+    autoTime: parsed?.autoTime ?? 'unknown',
+    ...(timeZone ? { timeZone } : {}),
+    ...(parsed?.synchronized !== undefined ? { synchronized: parsed.synchronized } : {}),
+    source: parsed && parsed.autoTime !== 'unknown' ? 'timedatectl show' : 'timedatectl could not be read (no systemd?)',
+  };
+}
+
+export function readTimeSettings(ctx: Pick<EngineContext, 'exec' | 'platform' | 'env'>): Promise<TimeSettings> {
+  if (ctx.platform === 'win32') return windows(ctx);
+  if (ctx.platform === 'darwin') return mac(ctx);
+  return linux(ctx, ctx.env);
+}
