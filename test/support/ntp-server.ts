@@ -53,9 +53,10 @@ export interface NtpPeer {
   stop(): Promise<void>;
 }
 
-export async function startChrony(): Promise<NtpPeer & { log(): string }> {
+/** `port`: a fixed port (ntpdig can only ask port 123); default a free random one. */
+export async function startChrony(options: { port?: number } = {}): Promise<NtpPeer & { log(): string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sd-chrony-'));
-  const port = await freeUdpPort();
+  const port = options.port ?? (await freeUdpPort());
   const conf = join(dir, 'chrony.conf');
   writeFileSync(
     conf,

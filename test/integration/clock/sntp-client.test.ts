@@ -1,0 +1,133 @@
+// Our SNTP client against a REAL chronyd on loopback and a scripted hostile responder: offsets
+// proven end to end (a skewed local clock, a server with a known offset, ntpdig's own answer),
+// every rejection reported with its reason, agreement that ignores a liar, bounded timeouts.
+import { execFile } from 'node:child_process';
+import dgram from 'node:dgram';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureClock } from '../../../src/main/clock/measure';
+import { parseServerAddress, type ServerAddress } from '../../../src/main/clock/server-address';
+import { queryServer } from '../../../src/main/clock/sntp-client';
+import { chronyAvailable, startChrony, startScriptedNtp, type NtpPeer } from '../../support/ntp-server';
+
+const addr = (s: string) => parseServerAddress(s) as ServerAddress;
+const settings = (servers: string[], extra: Partial<{ timeoutMs: number; dateUrl: string }> = {}) => ({ servers, dateUrl: extra.dateUrl ?? 'http://127.0.0.1:9/', timeoutMs: extra.timeoutMs ?? 800, samples: 2, toleranceMs: 1000 });
+
+let chrony: NtpPeer;
+
+beforeAll(async () => {
+  if (!chronyAvailable()) throw new Error('chronyd is not installed (apt-get install chrony)');
+  chrony = await startChrony();
+}, 20_000);
+afterAll(() => chrony?.stop());
+
+describe('against a real chronyd', () => {
+  it('answers with stratum 9 (local stratum 8 + 1), a refid, and an offset near 0 (same machine clock)', async () => {
+    const r = await queryServer(addr(chrony.server), { timeoutMs: 1000, samples: 2 });
+    expect(r).toMatchObject({ status: 'ok', address: '127.0.0.1', samples: 2 });
+    expect(r.stratum).toBeGreaterThanOrEqual(8);
+    expect(r.stratum).toBeLessThanOrEqual(9);
+    expect(Math.abs(r.offsetMs!)).toBeLessThan(50);
+    expect(r.delayMs).toBeGreaterThanOrEqual(0);
+    expect(r.delayMs).toBeLessThan(100);
+  });
+
+  it('a local clock 6 minutes fast is measured as offset -360 000 ms', async () => {
+    const m = await measureClock(settings([chrony.server]), { now: () => Date.now() + 360_000 });
+    expect(m.method).toBe('sntp');
+    expect(m.offsetMs! + 360_000).toBeGreaterThan(-50);
+    expect(m.offsetMs! + 360_000).toBeLessThan(50);
+    expect(m.agreeing).toEqual([chrony.server]);
+  });
+
+  it('agrees with ntpdig asking a chronyd on port 123', async () => {
+    if (!existsSync('/usr/bin/ntpdig')) throw new Error('ntpdig is not installed (ntpsec-ntpdig)');
+    const probe = dgram.createSocket('udp4');
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.bind(123, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) return; // another NTP server owns port 123 here; the random-port tests still ran
+    const on123 = await startChrony({ port: 123 });
+    try {
+      const ours = await queryServer(addr('127.0.0.1'), { timeoutMs: 1000, samples: 2 });
+      const theirs = await new Promise<string>((resolve) => execFile('/usr/bin/ntpdig', ['-j', '-t', '2', '127.0.0.1'], (_e, out) => resolve(String(out))));
+      const ntpdigOffsetMs = (JSON.parse(theirs) as { offset: number }).offset * 1000;
+      expect(ours.status).toBe('ok');
+      expect(Math.abs(ours.offsetMs! - ntpdigOffsetMs)).toBeLessThan(20);
+    } finally {
+      await on123.stop();
+    }
+  });
+});
+
+describe('against a scripted responder', () => {
+  const peers: NtpPeer[] = [];
+  afterAll(() => Promise.all(peers.map((p) => p.stop())));
+  const scripted = async (b: Parameters<typeof startScriptedNtp>[0]) => {
+    const p = await startScriptedNtp(b);
+    peers.push(p);
+    return p;
+  };
+
+  it('a server 2 minutes ahead gives offset +120 000 ms', async () => {
+    const p = await scripted({ kind: 'offset', offsetMs: 120_000, stratum: 2 });
+    const r = await queryServer(addr(p.server), { timeoutMs: 800, samples: 2 });
+    expect(r.status).toBe('ok');
+    expect(Math.abs(r.offsetMs! - 120_000)).toBeLessThan(50);
+    expect(r.refid).toBe('127.0.0.1');
+  });
+
+  it("kiss-o'-death RATE: rejected with its code, and we stop asking after the first one", async () => {
+    const p = await scripted({ kind: 'kiss', code: 'RATE' });
+    const r = await queryServer(addr(p.server), { timeoutMs: 800, samples: 3 });
+    expect(r).toMatchObject({ status: 'rejected', reason: 'kiss-o-death', kissCode: 'RATE' });
+    expect(r.offsetMs).toBeUndefined();
+    expect(p.requests).toBe(1);
+  });
+
+  it('spoofed origin, garbage, truncated, unsynchronised: rejected with the reason, never an offset', async () => {
+    const cases = [
+      [{ kind: 'spoofed-origin' }, 'spoofed-origin'],
+      [{ kind: 'garbage', bytes: 48 }, 'spoofed-origin'], // random bytes cannot carry our nonce
+      [{ kind: 'garbage', bytes: 7 }, 'truncated'],
+      [{ kind: 'truncated' }, 'truncated'],
+      [{ kind: 'unsynchronised' }, 'unsynchronised'],
+    ] as const;
+    for (const [behaviour, reason] of cases) {
+      const p = await scripted(behaviour);
+      const r = await queryServer(addr(p.server), { timeoutMs: 400, samples: 1 });
+      expect(r, behaviour.kind).toMatchObject({ status: 'rejected', reason });
+      expect(r.offsetMs).toBeUndefined();
+    }
+  });
+
+  it('silence is a timeout, bounded by the timeout even with many servers', async () => {
+    const silent = await Promise.all([1, 2, 3, 4].map(() => scripted({ kind: 'silent' })));
+    const started = Date.now();
+    const m = await measureClock(settings(silent.map((s) => s.server), { timeoutMs: 300 }));
+    const took = Date.now() - started;
+    expect(m.servers.every((s) => s.status === 'timeout')).toBe(true);
+    expect(m.method).toBe('none'); // the Date URL (port 9) refuses too
+    // 2 samples x 300 ms each, concurrently for the 4 servers, plus the refused fallback: well under 4 x 600.
+    expect(took).toBeLessThan(2000);
+  });
+
+  it('a DNS failure is reported as such', async () => {
+    const r = await queryServer(addr('no-such-host.invalid'), { timeoutMs: 300, samples: 1 });
+    expect(r.status).toBe('dns-failure');
+    expect(r.detail).toMatch(/no-such-host\.invalid/);
+  });
+
+  it('agreement: chrony and a close server agree; a liar 1 h off and a KoD are left out', async () => {
+    const close = await scripted({ kind: 'offset', offsetMs: 200 });
+    const liar = await scripted({ kind: 'offset', offsetMs: 3_600_000 });
+    const kod = await scripted({ kind: 'kiss', code: 'DENY' });
+    const m = await measureClock(settings([chrony.server, close.server, liar.server, kod.server]));
+    expect(m.method).toBe('sntp');
+    expect(m.agreeing.sort()).toEqual([chrony.server, close.server].sort());
+    expect(m.disagreeing).toEqual([liar.server]);
+    expect(Math.abs(m.offsetMs!)).toBeLessThan(300);
+    expect(m.servers.find((s) => s.server === kod.server)).toMatchObject({ status: 'rejected', kissCode: 'DENY' });
+  });
+});
