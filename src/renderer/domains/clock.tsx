@@ -1,4 +1,5 @@
-// UI of the clock domain: extra screens and the card on the Checks screen.
+// UI of the clock domain: the Clock card on the Checks screen.
+import { ClockCard } from '../components/ClockCard';
 import type { DomainUi } from './types';
 
-export const clockUi: DomainUi = { domain: 'clock', label: 'Clock' };
+export const clockUi: DomainUi = { domain: 'clock', label: 'Clock', Card: ClockCard };
