@@ -50,7 +50,7 @@ export const ClockCard: FC<DomainCardProps> = ({ findings, onFix }) => {
 
   return (
     <div className="card" data-testid="clock-card" aria-busy={busy}>
-      <h3>Clock</h3>
+      <h3>How far this computer's clock is from true time</h3>
       <p className="verdict" data-testid="clock-verdict" role="status">
         {m?.offsetMs === undefined ? 'The clock could not be measured.' : `Your clock is ${describeOffset(m.offsetMs)} (${m.offsetMs >= 0 ? '+' : ''}${m.offsetMs} ms).`}
       </p>
