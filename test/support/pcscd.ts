@@ -31,7 +31,9 @@ async function waitUntil(what: string, test: () => Promise<boolean> | boolean, t
 
 function runningPid(): number | undefined {
   try {
-    const pid = Number(readFileSync('/run/pcscd/pcscd.pid', 'utf8').trim());
+    // pcscd writes "1234\n\0": parse the digits, or a running pcscd is never seen (and a second one started).
+    const pid = Number.parseInt(readFileSync('/run/pcscd/pcscd.pid', 'utf8'), 10);
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
     process.kill(pid, 0);
     return pid;
   } catch {
