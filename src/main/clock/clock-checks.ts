@@ -4,7 +4,7 @@ import type { CheckDefinition } from '../engine/types';
 import { readClockStatus } from './clock-status';
 
 export const clockCheck: CheckDefinition = {
-  id: 'clock',
+  id: 'clock.time',
   domain: 'clock',
   title: 'Clock and automatic time',
   timeoutMs: 20_000,

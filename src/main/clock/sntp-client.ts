@@ -87,21 +87,28 @@ function sampleOnce(socket: dgram.Socket, address: string, port: number, opts: Q
   });
 }
 
-async function resolveHost(host: string): Promise<{ address: string; family: 4 | 6 } | { error: string }> {
+/** getaddrinfo has no timeout of its own; on a dead network it can hang far longer than a probe may. */
+async function resolveHost(host: string, timeoutMs: number): Promise<{ address: string; family: 4 | 6 } | { error: string }> {
   const literal = isIP(host);
   if (literal) return { address: host, family: literal as 4 | 6 };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<{ error: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ error: `DNS lookup of ${host} did not answer within ${timeoutMs} ms` }), timeoutMs);
+  });
+  const attempt = lookup(host).then(
+    (r) => ({ address: r.address, family: r.family === 6 ? (6 as const) : (4 as const) }),
+    (error: NodeJS.ErrnoException) => ({ error: `DNS lookup of ${host} failed (${error.code ?? 'error'})` }),
+  );
   try {
-    const r = await lookup(host);
-    return { address: r.address, family: r.family === 6 ? 6 : 4 };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { error: `DNS lookup of ${host} failed (${code})` };
+    return await Promise.race([attempt, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 export async function queryServer(server: ServerAddress, opts: QueryOptions): Promise<ServerResult> {
   const base = { server: server.label, host: server.host, port: server.port, samples: 0 };
-  const resolved = await resolveHost(server.host);
+  const resolved = await resolveHost(server.host, Math.max(1000, opts.timeoutMs * 2));
   if ('error' in resolved) return { ...base, status: 'dns-failure', detail: resolved.error };
   const socket = dgram.createSocket(resolved.family === 6 ? 'udp6' : 'udp4');
   socket.on('error', () => undefined); // errors are reported per sample
