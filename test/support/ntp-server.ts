@@ -130,8 +130,9 @@ export function serverReply(request: Buffer, trueNowMs: number, opts: { stratum?
 }
 
 /** A loopback UDP "time server" whose answers follow a script. `requests` counts what it received. */
-export async function startScriptedNtp(behaviour: ScriptedBehaviour): Promise<NtpPeer & { requests: number; setBehaviour(b: ScriptedBehaviour): void }> {
-  const socket = dgram.createSocket('udp4');
+export async function startScriptedNtp(behaviour: ScriptedBehaviour, options: { host?: '127.0.0.1' | '::1' } = {}): Promise<NtpPeer & { requests: number; setBehaviour(b: ScriptedBehaviour): void }> {
+  const host = options.host ?? '127.0.0.1';
+  const socket = dgram.createSocket(host === '::1' ? 'udp6' : 'udp4');
   let current = behaviour;
   const state = { requests: 0 };
   socket.on('message', (msg, rinfo) => {
@@ -158,12 +159,12 @@ export async function startScriptedNtp(behaviour: ScriptedBehaviour): Promise<Nt
         return undefined;
     }
   });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => socket.bind(0, host, resolve));
   const { port } = socket.address();
   return {
-    host: '127.0.0.1',
+    host,
     port,
-    server: `127.0.0.1:${port}`,
+    server: host === '::1' ? `[::1]:${port}` : `127.0.0.1:${port}`,
     get requests() {
       return state.requests;
     },

@@ -113,6 +113,14 @@ describe('against a scripted responder', () => {
     expect(took).toBeLessThan(2000);
   });
 
+  it('an IPv6 literal server ([::1]:port) is asked over udp6', async () => {
+    const p = await startScriptedNtp({ kind: 'offset', offsetMs: -30_000 }, { host: '::1' });
+    peers.push(p);
+    const r = await queryServer(addr(p.server), { timeoutMs: 800, samples: 1 });
+    expect(r).toMatchObject({ status: 'ok', host: '::1', address: '::1' });
+    expect(Math.abs(r.offsetMs! + 30_000)).toBeLessThan(50);
+  });
+
   it('a DNS failure is reported as such', async () => {
     const r = await queryServer(addr('no-such-host.invalid'), { timeoutMs: 300, samples: 1 });
     expect(r.status).toBe('dns-failure');
