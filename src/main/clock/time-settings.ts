@@ -68,8 +68,15 @@ async function linux(ctx: Pick<EngineContext, 'exec'>, env: NodeJS.ProcessEnv): 
   };
 }
 
-export function readTimeSettings(ctx: Pick<EngineContext, 'exec' | 'platform' | 'env'>): Promise<TimeSettings> {
-  if (ctx.platform === 'win32') return windows(ctx);
-  if (ctx.platform === 'darwin') return mac(ctx);
-  return linux(ctx, ctx.env);
+/** The zone this process runs in (ICU's view of TZ / the OS setting), when the OS tools say nothing. */
+function processTimeZone(): string | undefined {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return tz && /^[A-Za-z0-9_+/-]{1,64}$/.test(tz) ? tz : undefined;
+}
+
+export async function readTimeSettings(ctx: Pick<EngineContext, 'exec' | 'platform' | 'env'>): Promise<TimeSettings> {
+  const s = ctx.platform === 'win32' ? await windows(ctx) : ctx.platform === 'darwin' ? await mac(ctx) : await linux(ctx, ctx.env);
+  if (s.timeZone) return s;
+  const tz = processTimeZone();
+  return tz ? { ...s, timeZone: tz, source: `${s.source}; time zone as this process sees it` } : s;
 }
