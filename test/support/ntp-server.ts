@@ -98,6 +98,8 @@ export type ScriptedBehaviour =
   | { kind: 'offset'; offsetMs: number; stratum?: number }
   | { kind: 'kiss'; code: string }
   | { kind: 'spoofed-origin' }
+  /** A forged reply (wrong originate, 1 h off) first, then the real one: the client must wait for the real one. */
+  | { kind: 'spoofed-then-real'; offsetMs: number }
   | { kind: 'garbage'; bytes?: number }
   | { kind: 'truncated' }
   | { kind: 'unsynchronised' }
@@ -149,6 +151,10 @@ export async function startScriptedNtp(behaviour: ScriptedBehaviour, options: { 
       }
       case 'spoofed-origin':
         return reply(serverReply(msg, Date.now() + 3_600_000, { origin: randomBytes(8) }));
+      case 'spoofed-then-real':
+        reply(serverReply(msg, Date.now() + 3_600_000, { origin: randomBytes(8) }));
+        setTimeout(() => reply(serverReply(msg, Date.now() + b.offsetMs)), 20);
+        return undefined;
       case 'garbage':
         return reply(randomBytes(b.bytes ?? 48));
       case 'truncated':

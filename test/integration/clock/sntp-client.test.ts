@@ -102,6 +102,13 @@ describe('against a scripted responder', () => {
     }
   });
 
+  it('a forged reply arriving first does not win and does not silence the real answer', async () => {
+    const p = await scripted({ kind: 'spoofed-then-real', offsetMs: 1500 });
+    const r = await queryServer(addr(p.server), { timeoutMs: 800, samples: 1 });
+    expect(r.status).toBe('ok');
+    expect(Math.abs(r.offsetMs! - 1500)).toBeLessThan(50);
+  });
+
   it('silence is a timeout, bounded by the timeout even with many servers', async () => {
     const silent = await Promise.all([1, 2, 3, 4].map(() => scripted({ kind: 'silent' })));
     const started = Date.now();
