@@ -35,6 +35,9 @@ function runningPid(): number | undefined {
     const pid = Number.parseInt(readFileSync('/run/pcscd/pcscd.pid', 'utf8'), 10);
     if (!Number.isInteger(pid) || pid <= 0) return undefined;
     process.kill(pid, 0);
+    // A pcscd that exited under an init that does not reap (containers) is a zombie: not running.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (/^\d+ \(.*\) Z/.test(stat)) return undefined;
     return pid;
   } catch {
     return undefined;
