@@ -129,7 +129,8 @@ export const keychainAddRootStep: StepExecutor<z.infer<typeof MacRootData>> = {
   },
 };
 
-const Options = z.object({ file: z.string().min(1).max(4096) }).strict();
+// `bundle`, not `file`: the CLI's `fix` command keeps --file for itself.
+const Options = z.object({ bundle: z.string().min(1).max(4096) }).strict();
 type ImportOptions = z.infer<typeof Options>;
 
 const describeRoot = (c: BundleCert) => `${c.dodRoot?.name ?? c.subject}: ${c.subject}; SHA-256 ${c.sha256}; SHA-1 ${c.sha1}; valid until ${c.notAfter.slice(0, 10)}`;
@@ -150,7 +151,7 @@ export function importRootsFixWith(roots: readonly DodRoot[]): FixDefinition<Imp
   title: 'Import the DoD root certificates from a bundle file',
   description: 'Adds the DoD roots found in a file you choose (DISA PKCS#7 bundle) to your NSS database (Linux: Chrome, Edge, Teams) or login keychain (macOS). Only known DoD roots, by thumbprint.',
   options: Options,
-  async plan(ctx, { file }) {
+  async plan(ctx, { bundle: file }) {
     const base = { fixId: FIX_IMPORT_ROOTS, title: 'Import the DoD root certificates', needsAdmin: false, needsClosed: [], undoable: true };
     if (ctx.platform === 'win32') throw blocked(`On Windows, install the DoD roots with DISA's InstallRoot tool (${DOD_GUIDANCE_URL}).`);
     const bundle = await readBundleFile(file, roots);

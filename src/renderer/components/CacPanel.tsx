@@ -239,7 +239,7 @@ export const CacPanel: FC<{ findings?: Finding[]; onFix?: DomainCardProps['onFix
     setError('');
     try {
       const r = await api.call('cac.choose-bundle', {});
-      if (r.path) openFix('cac.import-dod-roots', { file: r.path });
+      if (r.path) openFix('cac.import-dod-roots', { bundle: r.path });
       else setAskPath(true); // no file dialog here (remote session, test harness): type the path
     } catch (e) {
       setError(errorText(e));
@@ -320,7 +320,7 @@ export const CacPanel: FC<{ findings?: Finding[]; onFix?: DomainCardProps['onFix
           className="actions"
           onSubmit={(e) => {
             e.preventDefault();
-            if (bundlePath.trim()) openFix('cac.import-dod-roots', { file: bundlePath.trim() });
+            if (bundlePath.trim()) openFix('cac.import-dod-roots', { bundle: bundlePath.trim() });
           }}
         >
           <label htmlFor="cac-bundle-path">DoD root bundle file (.p7b or .pem)</label>

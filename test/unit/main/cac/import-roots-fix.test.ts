@@ -149,14 +149,14 @@ describe('cac.import-dod-roots', () => {
     // The user already trusts root B under their own nickname: it must be kept, never undone.
     writeFileSync(join(db, 'cert9.db'), JSON.stringify({ 'my dod 6': rootB.toString('pem'), 'corp root': stranger.toString('pem') }));
     const file = writeBundle('p7b-pem', [rootA, intermediate, rootB, stranger]);
-    const plan = await runner.plan('cac.import-dod-roots', { file });
+    const plan = await runner.plan('cac.import-dod-roots', { bundle: file });
     expect(plan.blockedBy).toBeUndefined();
     expect(plan.changes).toHaveLength(1);
     expect(plan.changes[0]).toContain(`SHA-1 ${sha1(rootA)}`);
     expect(plan.changes[0]).toMatch(/SHA-256 [0-9A-F]{64}/);
     expect(plan.keeps.join('\n')).toContain('DoD Root CA 6 is already in');
     expect(plan.warnings.join('\n')).toMatch(/DOD ID CA-70.*not a root/);
-    const record = await runner.apply('cac.import-dod-roots', { file });
+    const record = await runner.apply('cac.import-dod-roots', { bundle: file });
     expect(record.status).toBe('verified');
     const after = JSON.parse(readFileSync(join(db, 'cert9.db'), 'utf8')) as Record<string, string>;
     expect(Object.keys(after).sort()).toEqual(['DoD Root CA 5 (Sign-in Doctor)', 'corp root', 'my dod 6']);
@@ -168,7 +168,7 @@ describe('cac.import-dod-roots', () => {
   it('Linux without an NSS DB: creates it, and undo deletes it again while it is empty', async () => {
     const { home, runner } = setup('linux');
     const file = writeBundle('p7b-der', [rootA, rootB]);
-    const record = await runner.apply('cac.import-dod-roots', { file });
+    const record = await runner.apply('cac.import-dod-roots', { bundle: file });
     expect(record.steps.map((s) => s.kind)).toEqual(['cac.nss-create-db', 'cac.nss-add-root', 'cac.nss-add-root']);
     const db = join(home, '.pki', 'nssdb', 'cert9.db');
     expect(Object.keys(JSON.parse(readFileSync(db, 'utf8')) as object)).toHaveLength(2);
@@ -178,7 +178,7 @@ describe('cac.import-dod-roots', () => {
 
   it('undo refuses to delete a certificate that was replaced under our nickname', async () => {
     const { home, runner } = setup('linux');
-    const record = await runner.apply('cac.import-dod-roots', { file: writeBundle('pem', [rootA]) });
+    const record = await runner.apply('cac.import-dod-roots', { bundle: writeBundle('pem', [rootA]) });
     const db = join(home, '.pki', 'nssdb', 'cert9.db');
     const store = JSON.parse(readFileSync(db, 'utf8')) as Record<string, string>;
     store[nicknameOf('DoD Root CA 5')] = stranger.toString('pem');
@@ -189,14 +189,14 @@ describe('cac.import-dod-roots', () => {
 
   it('a bundle without known DoD roots is blocked and nothing runs', async () => {
     const { exec, runner } = setup('linux');
-    const plan = await runner.plan('cac.import-dod-roots', { file: writeBundle('pem', [stranger, lookalike]) });
+    const plan = await runner.plan('cac.import-dod-roots', { bundle: writeBundle('pem', [stranger, lookalike]) });
     expect(plan.blockedBy).toMatch(/none of the known DoD roots/);
     expect(exec.calls.filter((c) => c.includes('-A'))).toEqual([]);
   });
 
   it('macOS: security add-trusted-cert into the login keychain; undo deletes by SHA-1', async () => {
     const { home, exec, runner } = setup('darwin');
-    const record = await runner.apply('cac.import-dod-roots', { file: writeBundle('p7b-der', [rootA, stranger]) });
+    const record = await runner.apply('cac.import-dod-roots', { bundle: writeBundle('p7b-der', [rootA, stranger]) });
     expect(record.status, JSON.stringify([record.error, exec.calls])).toBe('verified');
     const keychain = join(home, 'Library', 'Keychains', 'login.keychain-db');
     const add = exec.calls.find((c) => c[1] === 'add-trusted-cert')!;
@@ -211,6 +211,6 @@ describe('cac.import-dod-roots', () => {
     const home = tempDir('cac-win');
     const ctx = createEngineContext({ stateDir: join(home, 'state'), env: { USERPROFILE: home, APPDATA: home, LOCALAPPDATA: home, SIGNIN_DOCTOR_PLATFORM: 'win32' }, exec: fakeTools() });
     const runner = new Runner({ ctx, fixes: [importRootsFixWith(roots)], steps: [] });
-    await expect(runner.plan('cac.import-dod-roots', { file: writeBundle('pem', [rootA]) })).rejects.toThrow(/InstallRoot/);
+    await expect(runner.plan('cac.import-dod-roots', { bundle: writeBundle('pem', [rootA]) })).rejects.toThrow(/InstallRoot/);
   });
 });
