@@ -28,7 +28,7 @@ export function parseScutil(text: string): Record<string, ScutilValue> | undefin
     else top[key] = value;
     if (open) stack.push(value as Record<string, ScutilValue> | ScutilValue[]);
   }
-  return stack.length <= 1 ? root : undefined; // unterminated dump
+  return undefined; // the root's closing brace returns above: this dump is cut off
 }
 
 export function scutilString(d: Record<string, ScutilValue> | undefined, key: string): string | undefined {

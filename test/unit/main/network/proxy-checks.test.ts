@@ -1,0 +1,70 @@
+// The proxy check and the repair plans on Windows, from recorded `reg query` / `netsh` outputs:
+// the WinINET vs WinHTTP mismatch is flagged, the per-user proxy repairs offer exact undo and warn
+// to coordinate with IT, and the DNS flush says there is nothing to undo.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngineContext } from '../../../../src/main/engine-context';
+import { proxyCheck } from '../../../../src/main/network/network-checks';
+import { createService } from '../../../../src/main/service';
+import { tempDir } from '../../../support/browser';
+import { windowsProxyExec } from '../../../support/network-windows-exec';
+
+function setup(winhttpFixture?: string) {
+  const fake = windowsProxyExec({ proxyServer: 'proxy.contoso.com:8080', ...(winhttpFixture ? { winhttpFixture } : {}) });
+  const ctx = createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'win32' }, stateDir: join(tempDir('network-unit'), 'state'), config: {}, exec: fake.exec });
+  return { ctx, fake, service: createService(ctx) };
+}
+
+describe('proxy check on Windows', () => {
+  it('flags WinINET (proxy) vs WinHTTP (direct) as a mismatch, naming both roads', async () => {
+    const { ctx } = setup();
+    expect(ctx.platform).toBe('win32');
+    const findings = await proxyCheck.run(ctx);
+    const proxy = findings.find((f) => f.id === 'network.proxy')!;
+    expect(proxy.severity).toBe('info');
+    expect(proxy.fixes).toEqual(['network.proxy-bypass-add', 'network.proxy-disable']);
+    const mismatch = findings.find((f) => f.id === 'network.proxy-mismatch')!;
+    expect(mismatch.severity).toBe('warn');
+    expect(mismatch.detail).toMatch(/login\.microsoftonline\.com: WinINET PROXY proxy\.contoso\.com:8080, WinHTTP DIRECT/);
+  });
+
+  it('no mismatch when WinHTTP uses the same proxy', async () => {
+    const { ctx } = setup('netsh-winhttp-proxy.txt');
+    const findings = await proxyCheck.run(ctx);
+    expect(findings.map((f) => f.id)).not.toContain('network.proxy-mismatch');
+  });
+});
+
+describe('repair plans', () => {
+  it('bypass-add keeps the previous ProxyOverride for an exact undo and warns to coordinate with IT', async () => {
+    const { service } = setup();
+    const r = await service.invoke('fix.plan', { fixId: 'network.proxy-bypass-add', options: {} });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const plan = r.value;
+    expect(plan.blockedBy).toBeUndefined();
+    expect(plan.undoable).toBe(true);
+    expect(plan.warnings.join('\n')).toMatch(/coordinate with IT/);
+    expect(plan.undoDescription).toContain('*.contoso.com;<local>');
+    const step = plan.steps.find((s) => s.kind === 'network.reg-set')!;
+    expect(step.data).toMatchObject({ name: 'ProxyOverride', previous: { type: 'REG_SZ', data: '*.contoso.com;<local>' } });
+    expect(JSON.stringify(step.data)).toContain('login.microsoftonline.com');
+  });
+
+  it('proxy-disable sets ProxyEnable 0 and remembers 1', async () => {
+    const { service } = setup();
+    const r = await service.invoke('fix.plan', { fixId: 'network.proxy-disable', options: {} });
+    expect(r.ok && r.value.steps.map((s) => s.data)).toEqual([expect.objectContaining({ name: 'ProxyEnable', value: { type: 'REG_DWORD', data: '0' }, previous: { type: 'REG_DWORD', data: '1' } })]);
+    expect(r.ok && r.value.warnings.join('\n')).toMatch(/coordinate with IT/);
+  });
+
+  it('the DNS flush says no undo is needed', async () => {
+    const { service } = setup();
+    const r = await service.invoke('fix.plan', { fixId: 'network.dns-flush', options: {} });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.undoable).toBe(false);
+    expect(r.value.undoDescription).toMatch(/Nothing to undo/);
+    expect(r.value.steps[0]!.description).toMatch(/ipconfig/);
+  });
+});
