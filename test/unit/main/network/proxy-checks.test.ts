@@ -19,7 +19,7 @@ describe('proxy check on Windows', () => {
   it('flags WinINET (proxy) vs WinHTTP (direct) as a mismatch, naming both roads', async () => {
     const { ctx } = setup();
     expect(ctx.platform).toBe('win32');
-    const findings = await proxyCheck.run(ctx);
+    const findings = await proxyCheck.run({ ...ctx, signal: new AbortController().signal });
     const proxy = findings.find((f) => f.id === 'network.proxy')!;
     expect(proxy.severity).toBe('info');
     expect(proxy.fixes).toEqual(['network.proxy-bypass-add', 'network.proxy-disable']);
@@ -30,7 +30,7 @@ describe('proxy check on Windows', () => {
 
   it('no mismatch when WinHTTP uses the same proxy', async () => {
     const { ctx } = setup('netsh-winhttp-proxy.txt');
-    const findings = await proxyCheck.run(ctx);
+    const findings = await proxyCheck.run({ ...ctx, signal: new AbortController().signal });
     expect(findings.map((f) => f.id)).not.toContain('network.proxy-mismatch');
   });
 });
