@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { connect as netConnect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { connect as netConnect, isIP, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket, connect as tlsConnect } from 'node:tls';
@@ -126,7 +126,7 @@ export async function startInterceptingProxy(ca: TestCa): Promise<InterceptingPr
       if (head.length) client.unshift(head);
       const tls = new TLSSocket(client, { isServer: true, secureContext: createSecureContext({ cert: leaf.chainPem, key: leaf.keyPem }) });
       tls.on('error', () => tls.destroy());
-      const upstream = tlsConnect({ host: '127.0.0.1', port: Number(port), servername: host, rejectUnauthorized: false });
+      const upstream = tlsConnect({ host: '127.0.0.1', port: Number(port), ...(isIP(host) ? {} : { servername: host }), rejectUnauthorized: false });
       sockets.add(upstream);
       upstream.on('close', () => sockets.delete(upstream));
       upstream.on('error', () => tls.destroy());

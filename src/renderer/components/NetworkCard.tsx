@@ -157,7 +157,7 @@ export const NetworkCard: FC<DomainCardProps> = ({ findings, onFix }) => {
           {inspectors.length > 0 && (
             <div className="banner error" role="alert" data-testid="network-inspection">
               <strong>Your traffic is being inspected by {inspectors.join(', ')}.</strong> The certificate presented for{' '}
-              {intercepted.map((e) => e.host).join(', ')} was not issued by a public authority but by {inspectors.join(', ')}, trusted only because its root was added to this
+              {[...new Set(intercepted.map((e) => e.name))].join(', ')} was not issued by a public authority but by {inspectors.join(', ')}, trusted only because its root was added to this
               computer. Inspecting the sign-in and device endpoints breaks device sign-in and smart card (CAC) sign-in: ask IT to exempt these hosts from TLS inspection.
             </div>
           )}
