@@ -1,0 +1,8 @@
+// What the network benchmark drives: the sandboxed PAC evaluator, a full probe run, and the
+// loopback peers the tests use (test CA, HTTPS endpoints, a silent server, a free port).
+export { createPacEvaluator } from '../../../src/main/network/pac';
+export { runNetworkProbe } from '../../../src/main/network/network-probe';
+export { createEngineContext } from '../../../src/main/engine-context';
+export { createTestCa } from '../../../test/support/test-ca';
+export { startHttpsEndpoint, OPENID_PATH } from '../../../test/support/https-endpoint';
+export { startSilentServer, freePort } from '../../../test/support/proxy';
