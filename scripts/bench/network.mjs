@@ -50,7 +50,7 @@ export async function run() {
     // The reachability part alone (the report's duration also covers proxy sources and VPN).
     const reachMs = report.findings.find((f) => f.id === 'network.reachability').evidence.durationMs;
     console.log(
-      `network: full round (${live.length} loopback endpoints, DNS+TCP+TLS+HTTP, incl. proxy sources + VPN): median wall ${median(walls).toFixed(1)} ms over ${walls.length} rounds; last round: probes ${reachMs} ms wall vs ${report.probeMsSum.toFixed(1)} ms probe-time sum (concurrency ratio ${(report.probeMsSum / Math.max(reachMs, 1)).toFixed(2)}; the servers share this process's one thread, so TLS crypto serialises); ${okCount}/${live.length} ok`,
+      `network: full round (${live.length} loopback endpoints, DNS+TCP+TLS+HTTP, incl. proxy sources + VPN): median wall ${median(walls).toFixed(1)} ms over ${walls.length} rounds; last round: probes ${reachMs} ms wall vs ${report.probeMsSum.toFixed(1)} ms probe-time sum (concurrency ratio ${(report.probeMsSum / Math.max(reachMs, 1)).toFixed(2)}); ${okCount}/${live.length} ok`,
     );
     // 3. dead network: silent peers (TLS never answers) and refused ports
     const dead = [
