@@ -251,7 +251,7 @@ export const NetworkCard: FC<DomainCardProps> = ({ findings, onFix }) => {
           {busy ? 'Testing…' : 'Test again'}
         </button>
         {fixes.map((id) => (
-          <button key={id} type="button" className="primary" onClick={() => onFix(id)}>
+          <button key={id} type="button" className="primary" onClick={() => (id === 'network.proxy-bypass-add' && selected ? onFix(id, { cloud: selected }) : onFix(id))}>
             {FIX_LABEL[id] ?? id}
           </button>
         ))}
