@@ -217,6 +217,33 @@ describe('a TLS-inspecting proxy', () => {
   });
 });
 
+describe("Chromium's answer (the app's host.resolveProxy)", () => {
+  it('is asked per endpoint URL and shown beside ours; a hanging answer is dropped after the timeout', async () => {
+    const ctx = createEngineContext({
+      env,
+      stateDir: join(dir, 'state-chromium'),
+      config: { network: { publicRoots: publicCa.pem, timeouts: TIMEOUTS, udp: false, proxy: 'DIRECT', endpoints: endpointsConfig() } },
+      exec: (file, args, options) => execFileSafe(file, args, { ...options, env }),
+    });
+    const asked: string[] = [];
+    const answering = createService(ctx, { openExternal: async () => undefined, resolveProxy: async (url) => (asked.push(url), `PROXY 127.0.0.1:${proxy.port}`) });
+    const result = await answering.invoke('network.probe', {});
+    expect(result.ok).toBe(true);
+    const report = result.ok ? (result.value as NetworkReport) : undefined;
+    expect(asked).toEqual([`https://localhost:${login.port}/`, `https://localhost:${device.port}/`]);
+    expect(report!.proxy.decisions.map((d) => [d.ours, d.chromium])).toEqual([
+      ['DIRECT', `PROXY 127.0.0.1:${proxy.port}`],
+      ['DIRECT', `PROXY 127.0.0.1:${proxy.port}`],
+    ]);
+
+    const hanging = createService(ctx, { openExternal: async () => undefined, resolveProxy: () => new Promise<string>(() => undefined) });
+    const started = Date.now();
+    const r2 = await hanging.invoke('network.probe', {});
+    expect(r2.ok && r2.value.proxy.decisions.every((d) => d.chromium === undefined)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(TIMEOUTS.httpMs + 3000);
+  });
+});
+
 describe('diagnose and the CLI', () => {
   it('diagnose --only network runs the proxy, VPN and reachability checks', async () => {
     const result = await service({}).invoke('diagnose.run', { only: ['network'] });
