@@ -226,7 +226,7 @@ describe("Chromium's answer (the app's host.resolveProxy)", () => {
       exec: (file, args, options) => execFileSafe(file, args, { ...options, env }),
     });
     const asked: string[] = [];
-    const answering = createService(ctx, { openExternal: async () => undefined, resolveProxy: async (url) => (asked.push(url), `PROXY 127.0.0.1:${proxy.port}`) });
+    const answering = createService(ctx, { openExternal: async () => false, resolveProxy: async (url) => (asked.push(url), `PROXY 127.0.0.1:${proxy.port}`) });
     const result = await answering.invoke('network.probe', {});
     expect(result.ok).toBe(true);
     const report = result.ok ? (result.value as NetworkReport) : undefined;
@@ -236,7 +236,7 @@ describe("Chromium's answer (the app's host.resolveProxy)", () => {
       ['DIRECT', `PROXY 127.0.0.1:${proxy.port}`],
     ]);
 
-    const hanging = createService(ctx, { openExternal: async () => undefined, resolveProxy: () => new Promise<string>(() => undefined) });
+    const hanging = createService(ctx, { openExternal: async () => false, resolveProxy: () => new Promise<string>(() => undefined) });
     const started = Date.now();
     const r2 = await hanging.invoke('network.probe', {});
     expect(r2.ok && r2.value.proxy.decisions.every((d) => d.chromium === undefined)).toBe(true);
