@@ -25,7 +25,7 @@ function fakeRegistry(initial: Record<string, [string, string]>) {
       if (rest.includes('/v')) return values.has(name!) ? res(0, `\r\n${KEY}\r\n    ${name}    ${values.get(name!)![0]}    ${values.get(name!)![1]}\r\n`) : res(1);
       return res(0, `\r\n${KEY}\r\n${[...values].map(([n, [t, d]]) => `    ${n}    ${t}    ${d}`).join('\r\n')}\r\n`);
     }
-    writes.push(args);
+    writes.push([...args]);
     if (verb === 'add') {
       const type = rest[rest.indexOf('/t') + 1]!;
       const data = rest[rest.indexOf('/d') + 1]!;
