@@ -1,19 +1,18 @@
-// A virtual PIV card that talks to vsmartcard-vpcd over TCP (127.0.0.1:35963 = "Virtual PCD 00 00").
-// Connecting inserts the card, closing removes it. Protocol: every message is a 2-byte big-endian
-// length then payload; vpcd speaks first; 1-byte messages are controls (00 off, 01 on, 02 reset,
-// 04 get ATR: answer at once, pcscd polls ~every 400 ms); longer ones are APDUs, each answered
-// with one response APDU. Certificates are generated at test time with @peculiar/x509 + WebCrypto.
-import { connect, type Socket } from 'node:net';
+// A virtual PIV card inserted into vsmartcard-vpcd (127.0.0.1:35963 = "Virtual PCD 00 00"), with
+// certificates generated at test time (@peculiar/x509 + WebCrypto). The card answers from a worker
+// thread (see virtual-card-worker.ts for why); its logic and transport are in virtual-card-logic.ts.
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import * as x509 from '../../src/main/cac/x509';
 import { encodeTlv } from '../../src/main/cac/tlv';
+import { PIV_AID, type VirtualCardOptions } from './virtual-card-logic';
+import type { CardCommand, CardReply, CardWorkerData } from './virtual-card-worker';
 
-export const VPCD_PORT = 35963;
-export const VPCD_READER = 'Virtual PCD 00 00';
-export const PIV_ATR = Buffer.from('3BF81300008131FE15597562696B657934D4', 'hex');
-
-const PIV_AID = Buffer.from('A000000308000010000100', 'hex');
-const CAC_AIDS = ['A0000000790100', 'A0000000790101', 'A0000000790102'];
+export { PIV_ATR, PivCardLogic, VPCD_PORT, VPCD_READER, type Hostility, type VirtualCardOptions } from './virtual-card-logic';
 
 export interface TestPki {
   ca: x509.X509Certificate;
@@ -61,20 +60,6 @@ export async function createTestPki(now = new Date()): Promise<TestPki> {
   return { ca, certs, chuidExpiry };
 }
 
-export type Hostility = 'endless-61xx' | 'wrong-length' | 'truncated-tlv' | 'gzip-bomb' | 'garbage-der';
-
-export interface VirtualCardOptions {
-  /** Answer SELECT PIV with 6A82 and only the legacy CAC applets with 9000. */
-  legacyCacOnly?: boolean;
-  hostile?: Hostility;
-  /** Delay every APDU answer (ms). */
-  slowMs?: number;
-  /** Close the connection (card removed) when this GET DATA object tag (hex, e.g. "5FC10A") is asked for. */
-  disconnectOnObject?: string;
-  port?: number;
-  host?: string;
-}
-
 function certObject(der: Uint8Array, compress: boolean): Buffer {
   const body = compress ? gzipSync(der) : Buffer.from(der);
   return Buffer.from(encodeTlv(0x53, Buffer.concat([encodeTlv(0x70, body), encodeTlv(0x71, Uint8Array.of(compress ? 0x01 : 0x00)), encodeTlv(0xfe, new Uint8Array(0))])));
@@ -93,153 +78,77 @@ export function buildObjects(pki: TestPki): Map<string, Buffer> {
   return objects; // 5FC101 (Card Authentication, 9e) is absent: an empty slot
 }
 
-const sw = (v: number) => Buffer.from([v >> 8, v & 0xff]);
+let workerFile: string | undefined;
 
-/** The card logic, independent of the transport (unit tests can drive it directly). */
-export class PivCardLogic {
-  apdus = 0;
-  private pending: Buffer = Buffer.alloc(0);
-  private selected: 'none' | 'piv' | 'cac' = 'none';
+/** The worker entry bundled once per process (vitest does not transform worker threads). */
+function bundledWorker(): string {
+  if (workerFile) return workerFile;
+  const dir = join(tmpdir(), `signin-doctor-virtual-card-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'virtual-card-worker.mjs');
+  // Next to this file under vitest; from the repository root when this file is itself bundled (bench).
+  const beside = join(__dirname, 'virtual-card-worker.ts');
+  const entry = existsSync(beside) ? beside : join(process.cwd(), 'test/support/virtual-card-worker.ts');
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
+  workerFile = outfile;
+  return outfile;
+}
+
+/** A card for vpcd. `insert()` connects (the card enters the reader), `remove()` disconnects. */
+export class VirtualPivCard {
+  private worker: Worker | undefined;
+  private readonly counter = new Int32Array(new SharedArrayBuffer(4));
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly objects: Map<string, Buffer>,
     private readonly options: VirtualCardOptions = {},
   ) {}
 
-  reset(): void {
-    this.selected = 'none';
-    this.pending = Buffer.alloc(0);
-  }
-
-  /** Sends `data` within the 256-byte short-APDU limit, the rest via 61xx. */
-  private chunk(data: Buffer, le: number): Buffer {
-    const max = le === 0 ? 256 : le;
-    const now = data.subarray(0, max);
-    this.pending = data.subarray(max);
-    if (this.pending.length === 0) return Buffer.concat([now, sw(0x9000)]);
-    return Buffer.concat([now, sw(0x6100 | Math.min(this.pending.length, 256) % 256)]);
-  }
-
-  answer(apdu: Buffer): Buffer | 'disconnect' {
-    this.apdus++;
-    const [cla, ins, p1, p2] = apdu;
-    const lc = apdu.length > 5 ? apdu[4]! : 0;
-    const data = apdu.subarray(5, 5 + lc);
-    const le = apdu.length === 5 ? apdu[4]! : apdu.length > 5 + lc ? apdu[5 + lc]! : 0;
-    if (cla !== 0x00) return sw(0x6e00);
-    if (ins === 0xa4 && p1 === 0x04) {
-      const aid = data.toString('hex').toUpperCase();
-      if (PIV_AID.toString('hex').toUpperCase().startsWith(aid) && !this.options.legacyCacOnly) {
-        this.selected = 'piv';
-        const apt = Buffer.from(encodeTlv(0x61, Buffer.concat([encodeTlv(0x4f, PIV_AID.subarray(5, 9)), encodeTlv(0x79, encodeTlv(0x4f, PIV_AID))])));
-        return this.chunk(apt, le);
-      }
-      if (this.options.legacyCacOnly && CAC_AIDS.includes(aid)) {
-        this.selected = 'cac';
-        return sw(0x9000);
-      }
-      // A failed SELECT does not deselect the current applet.
-      return sw(0x6a82);
-    }
-    if (ins === 0xc0) {
-      if (this.options.hostile === 'endless-61xx') return Buffer.concat([Buffer.alloc(0), sw(0x6100)]);
-      if (this.pending.length === 0) return sw(0x6985);
-      return this.chunk(this.pending, le);
-    }
-    if (ins === 0xcb && p1 === 0x3f && p2 === 0xff) {
-      if (this.selected !== 'piv') return sw(0x6a82);
-      const tlv = data;
-      if (tlv[0] !== 0x5c) return sw(0x6a80);
-      const tag = tlv.subarray(2, 2 + tlv[1]!).toString('hex').toUpperCase();
-      if (this.options.disconnectOnObject === tag) return 'disconnect';
-      let obj = this.objects.get(tag);
-      if (!obj) return sw(0x6a82);
-      if (tag.startsWith('5FC1') && tag !== '5FC102' && tag !== '5FC107') obj = this.hostileObject(obj);
-      if (this.options.hostile === 'endless-61xx') return Buffer.concat([obj.subarray(0, 16), sw(0x6100)]);
-      if (this.options.hostile === 'wrong-length') return Buffer.from([0x90]);
-      return this.chunk(obj, le);
-    }
-    return sw(0x6d00);
-  }
-
-  private hostileObject(obj: Buffer): Buffer {
-    switch (this.options.hostile) {
-      case 'truncated-tlv':
-        return obj.subarray(0, Math.floor(obj.length / 2));
-      case 'gzip-bomb': {
-        const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x30), { level: 9 });
-        return Buffer.from(encodeTlv(0x53, Buffer.concat([encodeTlv(0x70, bomb.subarray(0, Math.min(bomb.length, 60_000))), encodeTlv(0x71, Uint8Array.of(1))])));
-      }
-      case 'garbage-der':
-        return Buffer.from(encodeTlv(0x53, Buffer.concat([encodeTlv(0x70, Buffer.concat([Buffer.from([0x30, 0x82, 0x05, 0x00]), Buffer.alloc(300, 0x41)])), encodeTlv(0x71, Uint8Array.of(0))])));
-      default:
-        return obj;
-    }
-  }
-}
-
-/** A card inserted into vpcd. `remove()` closes the connection (the card leaves the reader). */
-export class VirtualPivCard {
-  private socket: Socket | undefined;
-  private buf = Buffer.alloc(0);
-  readonly logic: PivCardLogic;
-  private closedPromise: Promise<void> | undefined;
-
-  constructor(
-    objects: Map<string, Buffer>,
-    private readonly options: VirtualCardOptions = {},
-  ) {
-    this.logic = new PivCardLogic(objects, options);
-  }
-
+  /** APDUs the card has answered (read synchronously from the worker's shared counter). */
   get apdus(): number {
-    return this.logic.apdus;
+    return Atomics.load(this.counter, 0);
   }
 
   insert(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const s = connect(this.options.port ?? VPCD_PORT, this.options.host ?? '127.0.0.1');
-      this.socket = s;
-      s.setNoDelay(true);
-      this.closedPromise = new Promise((r) => s.once('close', () => r()));
-      s.once('connect', () => resolve());
-      s.once('error', reject);
-      s.on('data', (d) => this.onData(d));
-    });
+    return this.send({ type: 'insert' });
   }
 
   async remove(): Promise<void> {
-    const s = this.socket;
-    if (!s) return;
-    this.socket = undefined;
-    s.destroy();
-    await this.closedPromise;
+    if (!this.worker) return;
+    await this.send({ type: 'remove' });
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker.terminate();
   }
 
-  private send(payload: Buffer): void {
-    const head = Buffer.alloc(2);
-    head.writeUInt16BE(payload.length);
-    this.socket?.write(Buffer.concat([head, payload]));
+  private send(command: CardCommand): Promise<void> {
+    const run = async () => {
+      const worker = (this.worker ??= this.startWorker());
+      await new Promise<void>((resolve, reject) => {
+        const onMessage = (reply: CardReply) => {
+          worker.off('error', onError);
+          if (reply.type === 'error') reject(new Error(`virtual card: ${reply.message}`));
+          else resolve();
+        };
+        const onError = (error: Error) => {
+          worker.off('message', onMessage);
+          reject(error);
+        };
+        worker.once('message', onMessage);
+        worker.once('error', onError);
+        worker.postMessage(command);
+      });
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  private onData(d: Buffer): void {
-    this.buf = Buffer.concat([this.buf, d]);
-    while (this.buf.length >= 2) {
-      const n = this.buf.readUInt16BE(0);
-      if (this.buf.length < 2 + n) return;
-      const msg = this.buf.subarray(2, 2 + n);
-      this.buf = this.buf.subarray(2 + n);
-      if (n === 1) {
-        if (msg[0] === 0x04) this.send(PIV_ATR);
-        else if (msg[0] === 0x02 || msg[0] === 0x00 || msg[0] === 0x01) this.logic.reset();
-        continue;
-      }
-      const answer = this.logic.answer(Buffer.from(msg));
-      if (answer === 'disconnect') {
-        void this.remove();
-        return;
-      }
-      if (this.options.slowMs) setTimeout(() => this.send(answer), this.options.slowMs);
-      else this.send(answer);
-    }
+  private startWorker(): Worker {
+    const data: CardWorkerData = { objects: [...this.objects].map(([tag, bytes]) => [tag, new Uint8Array(bytes)]), options: this.options, counter: this.counter.buffer as SharedArrayBuffer };
+    const worker = new Worker(bundledWorker(), { workerData: data });
+    worker.unref();
+    return worker;
   }
 }
