@@ -17,7 +17,8 @@ export const createCoreHandlers: HandlerFactory<typeof coreCalls> = (deps) => ({
     const startedAt = deps.ctx.now().toISOString();
     const domains = only ?? deps.domains.map((d) => d.domain);
     const checks = deps.checks.filter((c) => domains.includes(c.domain));
-    const findings = await runChecks(checks, deps.ctx, (p) => deps.emit('diagnose-progress', p));
+    const resolveProxy = deps.host.resolveProxy;
+    const findings = await runChecks(checks, resolveProxy ? { ...deps.ctx, resolveProxy } : deps.ctx, (p) => deps.emit('diagnose-progress', p));
     return { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings };
   },
   'fix.list': async () => deps.runner.listFixes(),

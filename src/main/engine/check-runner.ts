@@ -1,7 +1,7 @@
 // Runs checks concurrently, each under its own timeout: one slow or broken check never holds
 // the others, and its failure becomes a finding the user can read instead of a crash.
 import { FindingSchema, type Finding } from '../../shared/model';
-import type { CheckContext, CheckDefinition, EngineContext } from './types';
+import type { CheckContext, CheckDefinition, CheckHostContext } from './types';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
 
@@ -17,7 +17,7 @@ function problemFinding(check: CheckDefinition, title: string, detail: string): 
   return { id: `${check.id}-error`, domain: check.domain, severity: 'warn', title, detail, evidence: { check: check.id }, fixes: [] };
 }
 
-async function runOne(check: CheckDefinition, ctx: EngineContext): Promise<Finding[]> {
+async function runOne(check: CheckDefinition, ctx: CheckHostContext): Promise<Finding[]> {
   const controller = new AbortController();
   const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
@@ -48,7 +48,7 @@ async function runOne(check: CheckDefinition, ctx: EngineContext): Promise<Findi
 
 export async function runChecks(
   checks: readonly CheckDefinition[],
-  ctx: EngineContext,
+  ctx: CheckHostContext,
   onProgress?: (p: CheckProgress) => void,
 ): Promise<Finding[]> {
   let done = 0;

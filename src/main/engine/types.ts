@@ -18,7 +18,12 @@ export interface EngineContext {
 
 export interface CheckContext extends EngineContext {
   signal: AbortSignal;
+  /** Chromium's own proxy decision for a URL; only in the app (the network check compares it). */
+  resolveProxy?: (url: string) => Promise<string>;
 }
+
+/** What a caller of the check runner provides: the engine context plus the host's extras. */
+export type CheckHostContext = EngineContext & Pick<CheckContext, 'resolveProxy'>;
 
 export interface CheckDefinition {
   /** Stable id, also used as the finding id prefix. */

@@ -3,7 +3,7 @@
 import type { CheckDefinition } from '../engine/types';
 import { networkSettings } from './network-config';
 import { proxyFindings, reachabilityFindings, vpnFindings } from './network-findings';
-import { collectProxy, collectReachability, collectVpn } from './network-probe';
+import { chromiumDecisions, collectProxy, collectReachability, collectVpn } from './network-probe';
 
 export const proxyCheck: CheckDefinition = {
   id: 'network.proxy',
@@ -13,6 +13,7 @@ export const proxyCheck: CheckDefinition = {
   async run(ctx) {
     const settings = networkSettings(ctx);
     const { sources, decisions } = await collectProxy(ctx, settings);
+    await chromiumDecisions(decisions, ctx.resolveProxy, settings.timeouts.httpMs); // in the app only
     return proxyFindings(sources, decisions.decisions, decisions.mismatch, ctx.platform);
   },
 };

@@ -55,7 +55,7 @@ export async function collectReachability(ctx: EngineContext, settings: NetworkS
   return { endpoints, udp, durationMs: Math.round(performance.now() - start), probeMsSum: probeTimeSum(endpoints) };
 }
 
-async function chromiumDecisions(decisions: Decisions, resolveProxy: ProbeOptions['resolveProxy'], timeoutMs: number): Promise<void> {
+export async function chromiumDecisions(decisions: Decisions, resolveProxy: ProbeOptions['resolveProxy'], timeoutMs: number): Promise<void> {
   if (!resolveProxy) return;
   await Promise.all(
     decisions.decisions.map(async (d) => {

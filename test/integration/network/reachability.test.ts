@@ -242,6 +242,24 @@ describe("Chromium's answer (the app's host.resolveProxy)", () => {
     expect(r2.ok && r2.value.proxy.decisions.every((d) => d.chromium === undefined)).toBe(true);
     expect(Date.now() - started).toBeLessThan(TIMEOUTS.httpMs + 3000);
   });
+
+  it('reaches the diagnose proxy check too, so the first view already compares it', async () => {
+    const ctx = createEngineContext({
+      env,
+      stateDir: join(dir, 'state-chromium-diagnose'),
+      config: { network: { publicRoots: publicCa.pem, timeouts: TIMEOUTS, udp: false, proxy: 'DIRECT', endpoints: endpointsConfig() } },
+      exec: (file, args, options) => execFileSafe(file, args, { ...options, env }),
+    });
+    const app = createService(ctx, { openExternal: async () => false, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` });
+    const result = await app.invoke('diagnose.run', { only: ['network'] });
+    const finding = result.ok ? result.value.findings.find((f) => f.id === 'network.proxy') : undefined;
+    const decisions = finding?.evidence.decisions as Array<{ ours: string; chromium?: string }>;
+    expect(decisions.map((d) => [d.ours, d.chromium])).toEqual([
+      ['DIRECT', `PROXY 127.0.0.1:${proxy.port}`],
+      ['DIRECT', `PROXY 127.0.0.1:${proxy.port}`],
+    ]);
+    expect(finding?.detail).toContain(`(Chromium: PROXY 127.0.0.1:${proxy.port})`);
+  });
 });
 
 describe('diagnose and the CLI', () => {
