@@ -1,4 +1,4 @@
-// Shared by benchmarks: bundles a TypeScript entry with esbuild and imports it.
+// Shared by the benchmarks and `npm run harness`: bundles a TypeScript entry with esbuild and imports it.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
