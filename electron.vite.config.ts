@@ -13,7 +13,7 @@ export default defineConfig({
     build: {
       outDir: 'dist/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/app/main.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/app/main.ts'), 'pcsc-worker': resolve(__dirname, 'src/main/cac/pcsc-worker.ts') } },
     },
   },
   preload: {

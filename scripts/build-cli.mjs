@@ -17,3 +17,14 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/cli.js', 0o755);
+// The PC/SC worker thread the CLI starts (src/main/cac/pcsc-worker-port.ts looks beside cli.js).
+await build({
+  entryPoints: ['src/main/cac/pcsc-worker.ts'],
+  outfile: 'dist/pcsc-worker.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: [...Object.keys(pkg.dependencies ?? {}), 'electron'],
+  logLevel: 'warning',
+});

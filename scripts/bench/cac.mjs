@@ -79,7 +79,7 @@ export async function run() {
     // Wait until pcscd has seen the card.
     for (let i = 0; i < 100; i++) {
       const s = await m.smartcardPort.open();
-      const present = s.listReaders().some((r) => r.name === m.VPCD_READER && r.cardPresent);
+      const present = (await s.listReaders()).some((r) => r.name === m.VPCD_READER && r.cardPresent);
       s.close();
       if (present) break;
       await new Promise((r) => setTimeout(r, 100));

@@ -43,7 +43,7 @@ export function cacChecks(port: PcscPort): CheckDefinition[] {
         }
         let readers;
         try {
-          readers = session.listReaders();
+          readers = await session.listReaders();
         } catch (error) {
           return [serviceFinding(failureFromError(error, advicePlatform(ctx.platform)), port, ctx.platform)];
         } finally {

@@ -25,7 +25,7 @@ export async function readCardOutcome(port: PcscPort, ctx: EngineContext, option
   }
   const started = performance.now();
   try {
-    const readers = session.listReaders();
+    const readers = await session.listReaders();
     if (readers.length === 0) return { ok: false, failure: describeFailure('no-reader', 'No smart card reader was found.') };
     const target = options.reader ? readers.find((r) => r.name === options.reader) : (readers.find((r) => r.cardPresent) ?? readers[0]);
     if (!target) return { ok: false, failure: describeFailure('no-reader', `The reader "${options.reader}" is not attached.`) };

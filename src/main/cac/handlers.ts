@@ -8,7 +8,7 @@ import { DOD_GUIDANCE_URL } from './card-report';
 import { readCardOutcome } from './card-service';
 import type { PcscPort } from './pcsc-port';
 import { PcscSupervisor } from './pcsc-supervisor';
-import { smartcardPort } from './smartcard-binding';
+import { appPcscPort } from './pcsc-worker-port';
 
 interface Flow {
   cancel(): void;
@@ -122,4 +122,4 @@ export function cacHandlersWith(port: PcscPort): HandlerFactory<typeof cacCalls>
   };
 }
 
-export const createCacHandlers: HandlerFactory<typeof cacCalls> = cacHandlersWith(smartcardPort);
+export const createCacHandlers: HandlerFactory<typeof cacCalls> = cacHandlersWith(appPcscPort);

@@ -3,11 +3,11 @@ import type { DomainModule } from '../engine/types';
 import { cacChecks } from './cac-checks';
 import { importRootsFix, keychainAddRootStep, nssAddRootStep, nssCreateDbStep } from './import-roots-fix';
 import { restartServiceFix, restartServiceStep } from './restart-service-fix';
-import { smartcardPort } from './smartcard-binding';
+import { appPcscPort } from './pcsc-worker-port';
 
 export const cacModule: DomainModule = {
   domain: 'cac',
-  checks: cacChecks(smartcardPort),
-  fixes: [restartServiceFix(smartcardPort), importRootsFix],
+  checks: cacChecks(appPcscPort),
+  fixes: [restartServiceFix(appPcscPort), importRootsFix],
   steps: [restartServiceStep, nssCreateDbStep, nssAddRootStep, keychainAddRootStep],
 };

@@ -14,17 +14,19 @@ export interface CardConnection {
   /** One APDU exchange. Rejects with a PcscError (card removed, timeout...) */
   transmit(apdu: Uint8Array, timeoutMs: number): Promise<Uint8Array>;
   /** False once the card has left the reader (or been reset); asked after a broken exchange. */
-  stillPresent(): boolean;
+  stillPresent(): Promise<boolean>;
+  /** Fire and forget: releases the card once any exchange still running has settled. */
   disconnect(): void;
 }
 
 /** One PC/SC context. Cheap to create; close it when done. */
 export interface PcscSession {
-  listReaders(): ReaderSnapshot[];
+  listReaders(): Promise<ReaderSnapshot[]>;
   /** Resolves when something may have changed (or after timeoutMs). Rejects when the service is gone. */
   waitForChange(readers: readonly ReaderSnapshot[], timeoutMs: number): Promise<void>;
   /** Shared mode, T=0 or T=1. */
   connect(reader: string, timeoutMs: number): Promise<CardConnection>;
+  /** Fire and forget: cancels a pending wait, then releases the context. */
   close(): void;
 }
 

@@ -119,7 +119,7 @@ export class PcscSupervisor {
     try {
       const s = await this.port.open();
       try {
-        s.listReaders();
+        await s.listReaders();
       } catch (again) {
         return again;
       } finally {
@@ -137,7 +137,7 @@ export class PcscSupervisor {
     while (this.running) {
       try {
         this.session = await this.port.open();
-        const readers = this.session.listReaders();
+        const readers = await this.session.listReaders();
         const wasDown = this.service === 'not-running' || this.service === 'unavailable';
         this.service = 'running';
         this.failure = undefined;
@@ -159,7 +159,7 @@ export class PcscSupervisor {
           if (!this.running) break;
           const gap = Date.now() - started;
           if (gap < this.minGapMs) await this.sleep(this.minGapMs - gap);
-          this.diff(this.session.listReaders());
+          this.diff(await this.session.listReaders());
         }
       } catch (error) {
         this.session?.close();

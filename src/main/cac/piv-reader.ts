@@ -83,7 +83,7 @@ export class ApduChannel {
   private async removedDuringGrace(): Promise<boolean> {
     const polls = Math.ceil((this.limits.removalGraceMs ?? REMOVAL_GRACE_MS) / PRESENCE_POLL_MS);
     for (let i = 0; ; i++) {
-      if (!this.conn.stillPresent()) return true;
+      if (!(await this.conn.stillPresent())) return true;
       if (i >= polls) return false;
       await new Promise((r) => setTimeout(r, PRESENCE_POLL_MS));
     }

@@ -1,7 +1,8 @@
 // PcscPort over the `smartcard` npm package (N-API: one build serves Node and every Electron).
 // The native module is loaded on first use so a machine without it gets a clear failure, not a
-// crash at start-up. Blocking PC/SC calls run on libuv worker threads inside the binding; the
-// synchronous ones used here (establish, list) are local IPC with pcscd and return at once.
+// crash at start-up. transmit/connect/waitForChange run on libuv threads inside the binding, but
+// establish, list, status, disconnect and release are synchronous: the app therefore uses this
+// port only inside the PC/SC worker thread (pcsc-worker.ts, pcsc-worker-port.ts).
 import type * as Smartcard from 'smartcard';
 import { toPcscError } from './pcsc-errors';
 import { PCSC, PcscError, type CardConnection, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
@@ -55,7 +56,7 @@ class SmartcardConnection implements CardConnection {
     }
   }
 
-  stillPresent(): boolean {
+  async stillPresent(): Promise<boolean> {
     try {
       const st = this.card.getStatus();
       return (st.state & this.presentBit) !== 0;
@@ -85,7 +86,7 @@ class SmartcardSession implements PcscSession {
     private readonly ctx: Smartcard.ContextInterface,
   ) {}
 
-  listReaders(): ReaderSnapshot[] {
+  async listReaders(): Promise<ReaderSnapshot[]> {
     let readers: Smartcard.ReaderInterface[];
     try {
       readers = this.ctx.listReaders();

@@ -12,7 +12,7 @@ import { PcscSupervisor } from '../../../src/main/cac/pcsc-supervisor';
 import { smartcardPort } from '../../../src/main/cac/smartcard-binding';
 import { createEngineContext } from '../../../src/main/engine-context';
 import { tempDir } from '../../support/browser';
-import { runCliInProcess } from '../../support/cli';
+import { runBuiltCli, runCliInProcess } from '../../support/cli';
 import { startPcscd, type Pcscd } from '../../support/pcscd';
 import { VPCD_READER, VirtualPivCard, buildObjects, createTestPki, type TestPki } from '../../support/virtual-piv-card';
 
@@ -43,7 +43,7 @@ async function waitCardState(present: boolean): Promise<void> {
   const end = Date.now() + 10_000;
   while (Date.now() < end) {
     const s = await smartcardPort.open();
-    const r = s.listReaders().find((x) => x.name === VPCD_READER);
+    const r = (await s.listReaders()).find((x) => x.name === VPCD_READER);
     s.close();
     if (r && r.cardPresent === present) return;
     await new Promise((res) => setTimeout(res, 100));
@@ -226,6 +226,37 @@ describe('cac on pcscd + vpcd + virtual PIV card', () => {
     expect(doc.read.card.slots.map((s) => s.status)).toEqual(['present', 'present', 'present', 'empty']);
     await card2.remove();
     await waitCardState(false);
+  });
+
+  // The built CLI runs the binding in its PC/SC worker thread (dist/pcsc-worker.js). It runs in
+  // its own process: the smartcard addon keeps per-process state, so one process must not use it
+  // from two threads (that is also why the app uses it only from the worker).
+  it('the built CLI reads the card through its PC/SC worker thread, and watches events with it', async () => {
+    const env = { SIGNIN_DOCTOR_PLATFORM: 'linux', SSL_CERT_FILE: caFile };
+    const stateDir = join(tempDir('cac-built'), 'state');
+    const watching = runBuiltCli(['--json', '--state-dir', stateDir, 'cac', '--watch', '--count', '2', '--seconds', '30'], { env, timeoutMs: 45_000 });
+    await new Promise((r) => setTimeout(r, 2000));
+    const card = new VirtualPivCard(buildObjects(pki));
+    await card.insert();
+    await waitCardState(true);
+    const onThread = await readCardOutcome(smartcardPort, ctxWith({ SSL_CERT_FILE: caFile }), { reader: VPCD_READER });
+    const built = await runBuiltCli(['--json', '--state-dir', stateDir, 'cac'], { env });
+    await card.remove();
+    const watched = await watching;
+
+    expect(built.code).toBe(0);
+    const doc = JSON.parse(built.stdout) as { status: { binding: string }; read: { ok: boolean; card: { apduCount: number; slots: Array<{ status: string; certificate?: { sha256: string } }> } } };
+    expect(doc.status.binding).toMatch(/worker thread/);
+    expect(doc.read.ok).toBe(true);
+    if (!onThread.ok) throw new Error('the in-thread read failed');
+    const certs = (slots: Array<{ status: string; certificate?: { sha256: string } }>) => slots.map((x) => x.certificate?.sha256 ?? x.status);
+    expect(certs(doc.read.card.slots)).toEqual(certs(onThread.card.slots));
+    expect(doc.read.card.apduCount).toBe(onThread.card.apduCount);
+
+    expect(watched.code).toBe(0);
+    const events = watched.stdout.split('\n').filter((l) => l.startsWith('{"type"')).map((l) => JSON.parse(l) as { type: string; reader?: string });
+    expect(events.map((e) => e.type)).toEqual(['status', 'card-inserted', 'card-removed']);
+    expect(events[1]!.reader).toBe(VPCD_READER);
   });
 
   it('pcscd stopped and restarted while the supervisor watches: service lost, then back with the readers', async () => {

@@ -107,7 +107,7 @@ describe('fuzzing the card parsers (seeded)', () => {
           const data = Uint8Array.from({ length: Math.floor(rnd() * (kind < 0.1 ? 300 : 258)) }, () => Math.floor(rnd() * 256));
           return Uint8Array.from([...data, sw1, Math.floor(rnd() * 256)]);
         },
-        stillPresent: () => rnd() > 0.5,
+        stillPresent: async () => rnd() > 0.5,
         disconnect() {},
       };
       try {

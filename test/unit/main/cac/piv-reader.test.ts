@@ -23,7 +23,7 @@ function memoryConnection(logic: PivCardLogic): CardConnection & { sent: Uint8Ar
       }
       return new Uint8Array(a);
     },
-    stillPresent: () => present,
+    stillPresent: async () => present,
     disconnect() {},
   };
 }
@@ -82,14 +82,14 @@ describe('readCard', () => {
         }
         return new Uint8Array(a);
       },
-      stillPresent: () => !goneAt || Date.now() - goneAt < 400,
+      stillPresent: async () => !goneAt || Date.now() - goneAt < 400,
       disconnect() {},
     };
     await expect(readCard(conn, DEFAULT_LIMITS)).rejects.toMatchObject({ code: 'card-removed' });
   });
 
   it('an empty answer from a card that stays in is a hostile card after the grace period', async () => {
-    const conn: CardConnection = { atr: Uint8Array.of(0x3b), transmit: async () => new Uint8Array(0), stillPresent: () => true, disconnect() {} };
+    const conn: CardConnection = { atr: Uint8Array.of(0x3b), transmit: async () => new Uint8Array(0), stillPresent: async () => true, disconnect() {} };
     await expect(readCard(conn, { ...DEFAULT_LIMITS, removalGraceMs: 200 })).rejects.toMatchObject({ code: 'hostile-card' });
   });
 
@@ -130,7 +130,7 @@ describe('readCard', () => {
         if (apdu[apdu.length - 1] === 0x00) return Uint8Array.of(0x6c, 0x04);
         return Uint8Array.of(1, 2, 3, 4, 0x6a, 0x82);
       },
-      stillPresent: () => true,
+      stillPresent: async () => true,
       disconnect() {},
     };
     const card = await readCard(conn);
