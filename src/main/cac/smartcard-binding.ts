@@ -6,6 +6,7 @@
 import type * as Smartcard from 'smartcard';
 import { toPcscError } from './pcsc-errors';
 import { PCSC, PcscError, type CardConnection, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
+import { withDeadline } from '../engine/deadline';
 
 type Binding = typeof Smartcard;
 let loaded: Promise<Binding> | undefined;
@@ -16,18 +17,11 @@ function load(): Promise<Binding> {
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new PcscError(PCSC.TIMEOUT, `${what} took longer than ${timeoutMs} ms`)), timeoutMs);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(toPcscError(e));
-      },
-    );
+  const work = promise.catch((e: unknown) => {
+    throw toPcscError(e);
+  });
+  return withDeadline(work, timeoutMs, () => {
+    throw new PcscError(PCSC.TIMEOUT, `${what} took longer than ${timeoutMs} ms`);
   });
 }
 

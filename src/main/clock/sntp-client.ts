@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { decodeReply, encodeRequest, offsetAndDelay, type RejectReason } from './sntp-packet';
 import type { ServerAddress } from './server-address';
+import { withDeadline } from '../engine/deadline';
 
 export type ServerStatus = 'ok' | 'rejected' | 'timeout' | 'dns-failure' | 'error';
 
@@ -91,19 +92,11 @@ function sampleOnce(socket: dgram.Socket, address: string, port: number, opts: Q
 async function resolveHost(host: string, timeoutMs: number): Promise<{ address: string; family: 4 | 6 } | { error: string }> {
   const literal = isIP(host);
   if (literal) return { address: host, family: literal as 4 | 6 };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<{ error: string }>((resolve) => {
-    timer = setTimeout(() => resolve({ error: `DNS lookup of ${host} did not answer within ${timeoutMs} ms` }), timeoutMs);
-  });
   const attempt = lookup(host).then(
     (r) => ({ address: r.address, family: r.family === 6 ? (6 as const) : (4 as const) }),
     (error: NodeJS.ErrnoException) => ({ error: `DNS lookup of ${host} failed (${error.code ?? 'error'})` }),
   );
-  try {
-    return await Promise.race([attempt, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline<{ address: string; family: 4 | 6 } | { error: string }>(attempt, timeoutMs, () => ({ error: `DNS lookup of ${host} did not answer within ${timeoutMs} ms` }));
 }
 
 export async function queryServer(server: ServerAddress, opts: QueryOptions): Promise<ServerResult> {

@@ -1,6 +1,7 @@
 // Runs checks concurrently, each under its own timeout: one slow or broken check never holds
 // the others, and its failure becomes a finding the user can read instead of a crash.
 import { FindingSchema, type Finding } from '../../shared/model';
+import { withDeadline } from './deadline';
 import type { CheckContext, CheckDefinition, CheckHostContext } from './types';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
@@ -20,13 +21,6 @@ function problemFinding(check: CheckDefinition, title: string, detail: string): 
 async function runOne(check: CheckDefinition, ctx: CheckHostContext): Promise<Finding[]> {
   const controller = new AbortController();
   const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<Finding[]>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort(new Error('timed out'));
-      resolve([problemFinding(check, `${check.title}: timed out`, `The check did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`)]);
-    }, timeoutMs);
-  });
   const checkCtx: CheckContext = { ...ctx, signal: controller.signal };
   const work = (async () => {
     try {
@@ -39,11 +33,10 @@ async function runOne(check: CheckDefinition, ctx: CheckHostContext): Promise<Fi
       return [problemFinding(check, `${check.title}: could not run`, error instanceof Error ? error.message : String(error))];
     }
   })();
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(work, timeoutMs, () => {
+    controller.abort(new Error('timed out'));
+    return [problemFinding(check, `${check.title}: timed out`, `The check did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`)];
+  });
 }
 
 export async function runChecks(

@@ -10,6 +10,7 @@ import { probeAll, probeTimeSum } from './reachability';
 import { trustRoots } from './trust-roots';
 import { probeUdpMedia } from './udp-media';
 import { detectVpn, readInterfaces, type InterfaceInfo } from './vpn-detect';
+import { withDeadline } from '../engine/deadline';
 
 export interface ProbeOptions {
   cloud?: Cloud;
@@ -59,18 +60,12 @@ export async function chromiumDecisions(decisions: Decisions, resolveProxy: Prob
   if (!resolveProxy) return;
   await Promise.all(
     decisions.decisions.map(async (d) => {
-      let timer: NodeJS.Timeout | undefined;
       try {
-        d.chromium = await Promise.race([
-          resolveProxy(d.url),
-          new Promise<string>((_, reject) => {
-            timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-          }),
-        ]);
+        d.chromium = await withDeadline(resolveProxy(d.url), timeoutMs, () => {
+          throw new Error('timeout');
+        });
       } catch {
         // Chromium's answer is a comparison, not a requirement
-      } finally {
-        clearTimeout(timer);
       }
     }),
   );

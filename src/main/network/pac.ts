@@ -7,6 +7,7 @@ import { get as httpsGet } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { createPacResolver } from 'pac-resolver';
 import { QuickJS } from 'quickjs-wasi';
+import { withDeadline } from '../engine/deadline';
 
 export const MAX_PAC_BYTES = 1024 * 1024;
 export const PAC_FETCH_TIMEOUT_MS = 5000;
@@ -74,13 +75,9 @@ export interface PacEvaluator {
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new PacError(`${what} took longer than ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
+  return withDeadline(work, ms, () => {
+    throw new PacError(`${what} took longer than ${ms} ms`);
+  });
 }
 
 /** Compiles a PAC script in a fresh sandbox. Throws PacError for scripts that do not compile. */

@@ -1,7 +1,7 @@
 // DNS as the OS resolves it for apps (getaddrinfo: hosts file, then DNS), with a timeout.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { ProbeFailure, classify, elapsed, withDeadline } from './probe-failure';
+import { ProbeFailure, classify, elapsed, withProbeDeadline } from './probe-failure';
 
 export interface DnsResult {
   addresses: string[];
@@ -12,7 +12,7 @@ export async function probeDns(host: string, timeoutMs: number): Promise<DnsResu
   if (isIP(host)) return { addresses: [host], ms: 0 };
   const start = performance.now();
   try {
-    const answers = await withDeadline(lookup(host, { all: true, verbatim: true }), timeoutMs, 'DNS lookup');
+    const answers = await withProbeDeadline(lookup(host, { all: true, verbatim: true }), timeoutMs, 'DNS lookup');
     if (!answers.length) throw new ProbeFailure('dns-not-found', 'the name has no address');
     return { addresses: answers.map((a) => a.address), ms: elapsed(start) };
   } catch (error) {

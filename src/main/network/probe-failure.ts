@@ -1,5 +1,6 @@
 // A failed probe stage, classified in words a technician can act on.
 import type { FailureKind } from '../../shared/contract/network';
+import { withDeadline } from '../engine/deadline';
 
 export class ProbeFailure extends Error {
   override name = 'ProbeFailure';
@@ -40,15 +41,9 @@ export function classify(error: unknown, fallback: FailureKind = 'failed'): Prob
 export const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
 /** Rejects with a timed-out ProbeFailure after `ms`, and runs `onTimeout` (destroy the socket). */
-export function withDeadline<T>(work: Promise<T>, ms: number, what: string, onTimeout?: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => {
-        onTimeout?.();
-        reject(new ProbeFailure('timed-out', `${what} timed out after ${ms} ms`, ms));
-      }, ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
+export function withProbeDeadline<T>(work: Promise<T>, ms: number, what: string, onTimeout?: () => void): Promise<T> {
+  return withDeadline(work, ms, () => {
+    onTimeout?.();
+    throw new ProbeFailure('timed-out', `${what} timed out after ${ms} ms`, ms);
+  });
 }

@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { HttpStage } from '../../shared/contract/network';
-import { classify, elapsed, withDeadline } from './probe-failure';
+import { classify, elapsed, withProbeDeadline } from './probe-failure';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -12,7 +12,7 @@ export async function probeHttp(socket: TLSSocket, host: string, port: number, p
   const url = `https://${host}${port === 443 ? '' : `:${port}`}${path}`;
   let req: ReturnType<typeof request> | undefined;
   try {
-    const { status, body, date } = await withDeadline(
+    const { status, body, date } = await withProbeDeadline(
       new Promise<{ status: number; body: string; date?: string }>((resolve, reject) => {
         req = request(
           {

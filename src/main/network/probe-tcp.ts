@@ -1,6 +1,6 @@
 // A TCP connection with its own timeout; the socket stays open for TLS or a proxy CONNECT.
 import { connect, type Socket } from 'node:net';
-import { ProbeFailure, classify, elapsed, withDeadline } from './probe-failure';
+import { ProbeFailure, classify, elapsed, withProbeDeadline } from './probe-failure';
 
 export interface TcpResult {
   socket: Socket;
@@ -13,7 +13,7 @@ export async function connectTcp(host: string, port: number, timeoutMs: number):
   socket.setNoDelay(true);
   let onError: (e: Error) => void = () => undefined;
   try {
-    await withDeadline(
+    await withProbeDeadline(
       new Promise<void>((resolve, reject) => {
         onError = reject;
         socket.once('connect', () => resolve());

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import type { CertSummary, TlsStage } from '../../shared/contract/network';
-import { ProbeFailure, classify, elapsed, withDeadline } from './probe-failure';
+import { ProbeFailure, classify, elapsed, withProbeDeadline } from './probe-failure';
 import { chainEndsAt, type TrustRoots } from './trust-roots';
 
 const MAX_CHAIN = 10;
@@ -64,7 +64,7 @@ export async function probeTls(socket: Socket, host: string, roots: TrustRoots, 
   let onError: (e: Error) => void = () => undefined;
   let onClose: () => void = () => undefined;
   try {
-    await withDeadline(
+    await withProbeDeadline(
       new Promise<void>((resolve, reject) => {
         onError = reject;
         onClose = () => reject(new ProbeFailure('reset', 'the connection closed during the TLS handshake'));

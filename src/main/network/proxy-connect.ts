@@ -1,7 +1,7 @@
 // HTTP CONNECT through a proxy: the tunnel the TLS handshake then runs in. A 407 is reported as
 // "proxy authentication required" (with the scheme the proxy asks for), never as a network fault.
 import type { Socket } from 'node:net';
-import { ProbeFailure, classify, elapsed, withDeadline } from './probe-failure';
+import { ProbeFailure, classify, elapsed, withProbeDeadline } from './probe-failure';
 import type { ProxyAddress } from './proxy-rules';
 
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -56,7 +56,7 @@ export async function proxyConnect(socket: Socket, proxy: ProxyAddress, host: st
   let head: string;
   let rest: Buffer;
   try {
-    ({ head, rest } = await withDeadline(readHead(socket), timeoutMs, 'the proxy CONNECT', () => socket.destroy()));
+    ({ head, rest } = await withProbeDeadline(readHead(socket), timeoutMs, 'the proxy CONNECT', () => socket.destroy()));
   } catch (error) {
     const failure = classify(error);
     throw new ProbeFailure(failure.kind, `proxy CONNECT: ${failure.message}`, elapsed(start));

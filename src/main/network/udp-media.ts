@@ -7,7 +7,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { z } from 'zod';
 import type { UdpResultSchema } from '../../shared/contract/network';
-import { classify, elapsed, withDeadline } from './probe-failure';
+import { classify, elapsed, withProbeDeadline } from './probe-failure';
 
 type UdpResult = z.infer<typeof UdpResultSchema>;
 const MAGIC_COOKIE = 0x2112a442;
@@ -33,7 +33,7 @@ async function probePort(address: string, host: string, port: number, timeoutMs:
   const socket = createSocket(isIP(address) === 6 ? 'udp6' : 'udp4');
   const txid = randomBytes(12);
   try {
-    await withDeadline(
+    await withProbeDeadline(
       new Promise<void>((resolve, reject) => {
         socket.on('message', (msg) => {
           if (isStunResponseFor(msg, txid)) resolve();
@@ -57,7 +57,7 @@ export async function probeUdpMedia(host: string, ports: readonly number[], dnsT
   let address = host;
   if (!isIP(host)) {
     try {
-      address = (await withDeadline(lookup(host), dnsTimeoutMs, 'DNS lookup')).address;
+      address = (await withProbeDeadline(lookup(host), dnsTimeoutMs, 'DNS lookup')).address;
     } catch (error) {
       const f = classify(error, 'dns-no-answer');
       return ports.map((port) => ({ host, port, ok: false, message: `the relay's name: ${f.message}` }));
