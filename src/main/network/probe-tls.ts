@@ -100,6 +100,7 @@ export async function probeTls(socket: Socket, host: string, roots: TrustRoots, 
   const issuer = summaries[summaries.length - 1]?.issuer ?? summaries[0]?.issuer ?? 'unknown';
   const local = chainEndsAt(certs, roots.localOnly);
   if (local) {
+    const localRoot = local.subject.replace(/\n/g, ', ');
     return {
       socket: tlsSocket,
       stage: {
@@ -107,9 +108,9 @@ export async function probeTls(socket: Socket, host: string, roots: TrustRoots, 
         ok: false,
         publicTrust: false,
         intercepted: true,
-        localRoot: local.subject.replace(/\n/g, ', '),
+        localRoot,
         failure: 'tls-intercepted',
-        message: `TLS is intercepted: the certificate presented for ${host} is issued by "${summaries[0]?.issuer ?? issuer}" and only validates against a root added on this machine (${local.subject.replace(/\n/g, ', ')}), not against the public roots`,
+        message: `TLS is intercepted: the certificate presented for ${host} is issued by "${summaries[0]?.issuer ?? issuer}" and only validates against a root added on this machine (${localRoot}), not against the public roots`,
         error: reason,
       },
     };
