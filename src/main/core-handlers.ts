@@ -26,6 +26,7 @@ export const createCoreHandlers: HandlerFactory<typeof coreCalls> = (deps) => ({
   'fix.apply': ({ fixId, options }) => deps.runner.apply(fixId, options),
   'fix.undo': ({ runId, options }) => deps.runner.undo(runId, options),
   'history.list': () => deps.runner.history(),
+  'history.refused': () => deps.runner.refused(),
   'history.get': ({ runId }) => deps.runner.get(runId),
   'history.discard': ({ runId }) => deps.runner.discard(runId),
   'journal.recover': ({ runId, action }) => deps.runner.recover(runId, action),

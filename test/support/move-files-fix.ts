@@ -13,13 +13,14 @@ export const moveFilesFix: FixDefinition<z.infer<typeof Options>> = {
   title: 'Test: move files aside',
   description: 'Moves every entry of a folder into a backup folder beside it.',
   options: Options,
+  // A test fix may take its folder from its options; real fixes derive their roots from the OS paths.
+  scope: (ctx, { dir }) => ({ stepKinds: ['fs.rename'], roots: dir ? [dir, `${dir}.backup-${ctx.runId}`] : [] }),
   async plan(ctx, { dir, failAt }) {
     const names = (await readdir(dir)).sort();
     const backup = `${dir}.backup-${ctx.runId}`;
-    const root = join(dir, '..');
-    const steps = names.map((name) => ({ kind: 'fs.rename', description: `Move ${name}`, data: { from: join(dir, name), to: join(backup, name), root } }));
+    const steps = names.map((name) => ({ kind: 'fs.rename', description: `Move ${name}`, data: { from: join(dir, name), to: join(backup, name) } }));
     // failAt plants a step whose source does not exist, so it fails at a known point.
-    if (failAt !== undefined) steps.splice(failAt, 0, { kind: 'fs.rename', description: 'Missing', data: { from: join(dir, '__missing__'), to: join(backup, '__missing__'), root } });
+    if (failAt !== undefined) steps.splice(failAt, 0, { kind: 'fs.rename', description: 'Missing', data: { from: join(dir, '__missing__'), to: join(backup, '__missing__') } });
     return { fixId: 'explain.test-move', title: 'Test: move files aside', summary: `${names.length} entries`, changes: names, keeps: [], steps, needsAdmin: false, needsClosed: [], undoable: true, undoDescription: 'renames back', warnings: [] };
   },
   async verify(_ctx, { dir }) {

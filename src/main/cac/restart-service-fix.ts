@@ -34,6 +34,7 @@ export function restartServiceFix(port: PcscPort): FixDefinition<Record<string, 
     title: 'Restart the smart-card service',
     description: 'Restarts pcscd (Linux) or the Smart Card service (Windows) so readers and cards are seen again. Asks for admin rights for this action only.',
     options: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+    scope: (ctx) => ({ stepKinds: ['cac.restart-service'], roots: [], check: (step) => (step.data.platform === ctx.platform ? undefined : 'its step was planned for another OS') }),
     async plan(ctx) {
       const platform = ctx.platform;
       const base = {

@@ -25,6 +25,7 @@ export const autoTimeOnFix: FixDefinition<z.infer<typeof NoOptions>> = {
   title: 'Turn automatic time on',
   description: 'Lets the operating system set the clock from a time server from now on (administrator rights). Undo turns it back off only if it was off before.',
   options: NoOptions,
+  scope: () => ({ stepKinds: ['clock.network-time-on'], roots: [] }),
   async plan(ctx) {
     const prior = (await readTimeSettings(ctx)).autoTime;
     const line = elevationLine(ctx, 'clock.enable-network-time');
@@ -63,6 +64,8 @@ export const resyncFix: FixDefinition<z.infer<typeof ResyncOptions>> = {
   title: 'Set the clock now',
   description: 'Asks the operating system to set the clock from its time server right away (administrator rights). There is nothing to undo: a corrected clock is not restored to the wrong time.',
   options: ResyncOptions,
+  // The server is validated by the step's own schema (the strict host pattern of os/elevate).
+  scope: () => ({ stepKinds: ['clock.resync'], roots: [] }),
   async plan(ctx, options) {
     const server = options.server ?? defaultServer(ctx);
     const line = elevationLine(ctx, 'clock.resync', { server });

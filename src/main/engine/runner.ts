@@ -2,7 +2,6 @@
 // doing it, so a crash at any instant leaves a record from which the run can be finished or rolled
 // back; a failure mid-way rolls back what was done. Fixes only describe steps; executors do them.
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import {
   FixPlanSchema,
@@ -12,11 +11,13 @@ import {
   type RunRecord,
   type RunStatus,
   type RunSummary,
+  type Step,
 } from '../../shared/model';
+import { isInsideRootsLexically } from '../os/safe-path';
 import { EngineError, badInput, blocked, conflict, failed, notFound } from './errors';
-import { Journal } from './journal';
+import { Journal, UntrustedRecordError, type JournalProblem } from './journal';
 import { isRunId, newRunId } from './run-id';
-import type { EngineContext, FixContext, FixDefinition, StepContext, StepExecutor } from './types';
+import type { EngineContext, FixContext, FixDefinition, FixScope, StepContext, StepExecutor } from './types';
 
 export interface FixProgress {
   runId: string;
@@ -27,6 +28,9 @@ export interface FixProgress {
   message: string;
 }
 
+/** What the runner reports to a test probe: every journal write, and every step action done but not yet journaled. */
+export type RunnerEvent = { kind: 'journal-write'; count: number; record: RunRecord } | { kind: 'step-done'; count: number; record: RunRecord; step: number };
+
 export interface RunnerOptions {
   ctx: EngineContext;
   fixes: readonly FixDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- options differ per fix
@@ -34,6 +38,8 @@ export interface RunnerOptions {
   onProgress?: (progress: FixProgress) => void;
   /** Backups older than this are discarded by prune(). */
   maxBackupAgeDays?: number;
+  /** Tests only: awaited at every event, so a test can stop (or kill) the run at an exact point. */
+  probe?: (event: RunnerEvent) => void | Promise<void>;
 }
 
 const UNDOABLE: readonly RunStatus[] = ['applied', 'verified', 'failed'];
@@ -43,12 +49,20 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A journal record the runner believes: its fix, the scope recomputed for it, its options. */
+interface Trusted {
+  record: RunRecord;
+  fix: FixDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+  scope: FixScope;
+}
+
 export class Runner {
   readonly journal: Journal;
   private readonly fixes = new Map<string, FixDefinition<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
   private readonly executors = new Map<string, StepExecutor<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
   /** One change at a time: two repairs racing over the same folders is never what a user wants. */
   private queue: Promise<unknown> = Promise.resolve();
+  private events = 0;
 
   constructor(private readonly options: RunnerOptions) {
     this.journal = new Journal(options.ctx.stateDir);
@@ -91,21 +105,57 @@ export class Runner {
     return next;
   }
 
+  /** Every journal write goes through here, so a test probe sees each one in order. */
+  private async write(record: RunRecord): Promise<void> {
+    await this.journal.write(record);
+    await this.options.probe?.({ kind: 'journal-write', count: ++this.events, record });
+  }
+
+  /**
+   * The reason a step is not one this fix could have planned, or undefined: a kind it never uses,
+   * data its executor refuses, a path outside its roots, or data its own check refuses.
+   */
+  private refusal(fix: FixDefinition<any>, scope: FixScope, step: Step): string | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const executor = this.executors.get(step.kind);
+    if (!executor || !scope.stepKinds.includes(step.kind)) return `${fix.id} never uses a step of kind ${JSON.stringify(step.kind).slice(0, 60)}`;
+    const parsed = executor.data.safeParse(step.data);
+    if (!parsed.success) return `its ${step.kind} step holds data ${fix.id} never plans`;
+    for (const { path, mayBeRoot } of executor.paths?.(parsed.data) ?? []) {
+      if (!isInsideRootsLexically(scope.roots, path, mayBeRoot)) return `its ${step.kind} step names ${path.slice(0, 200)}, outside the folders ${fix.id} may touch`;
+    }
+    return scope.check?.(step);
+  }
+
+  /** A plan (or undo preparation) our own code built must stay inside the fix's scope too. */
+  private checkPlanned(fix: FixDefinition<any>, scope: FixScope, steps: readonly Step[]): void { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    for (const step of steps) {
+      const why = this.refusal(fix, scope, step);
+      if (why) throw new EngineError('internal', `fix ${fix.id} planned a step outside its scope: ${why}`);
+    }
+  }
+
+  /** Loads a record and proves it is one of ours before anything acts on it. */
+  private async trusted(runId: string): Promise<Trusted> {
+    const record = await this.load(runId);
+    const fix = this.fixes.get(record.fixId);
+    const refuse = (why: string) => blocked(`the journal record of run ${runId} is not trusted, so nothing was done: ${why}`);
+    if (!fix) throw refuse(`it names a fix this version does not have (${JSON.stringify(record.fixId).slice(0, 60)})`);
+    const stored = fix.options.safeParse(record.options);
+    const scope = await fix.scope(this.fixContext(runId), stored.success ? stored.data : {});
+    for (const step of [...record.steps, ...record.undoSteps]) {
+      const why = this.refusal(fix, scope, step);
+      if (why) throw refuse(why);
+    }
+    return { record, fix, scope };
+  }
+
   async plan(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<FixPlan> {
     const fix = this.getFix(fixId);
     const options = this.parseOptions(fix, rawOptions);
-    const plan = FixPlanSchema.parse(await fix.plan(this.fixContext(newRunId(this.options.ctx.now())), options));
-    this.validateSteps(plan);
+    const ctx = this.fixContext(newRunId(this.options.ctx.now()));
+    const plan = FixPlanSchema.parse(await fix.plan(ctx, options));
+    this.checkPlanned(fix, await fix.scope(ctx, options), plan.steps);
     return plan;
-  }
-
-  private validateSteps(plan: FixPlan): void {
-    for (const step of plan.steps) {
-      const executor = this.executors.get(step.kind);
-      if (!executor) throw new EngineError('internal', `fix ${plan.fixId} uses an unknown step kind ${step.kind}`);
-      const ok = executor.data.safeParse(step.data);
-      if (!ok.success) throw new EngineError('internal', `fix ${plan.fixId} built an invalid ${step.kind} step`);
-    }
   }
 
   apply(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
@@ -116,7 +166,8 @@ export class Runner {
       const ctx = this.fixContext(runId);
       const plan = FixPlanSchema.parse(await fix.plan(ctx, options));
       if (plan.blockedBy) throw blocked(plan.blockedBy);
-      this.validateSteps(plan);
+      const scope = await fix.scope(ctx, options);
+      this.checkPlanned(fix, scope, plan.steps);
       const now = this.options.ctx.now().toISOString();
       const record: RunRecord = {
         schema: 1,
@@ -130,16 +181,16 @@ export class Runner {
         steps: plan.steps.map((s) => ({ ...s, state: 'pending' as const })),
         undoSteps: [],
       };
-      await this.journal.write(record);
+      await this.write(record);
       try {
-        await this.forward(record, record.steps, 'apply');
+        await this.forward(record, scope, record.steps, 'apply');
       } catch (error) {
         record.error = message(error);
-        await this.rollbackAfterFailure(record);
+        await this.rollbackAfterFailure(record, scope);
         return record;
       }
       record.status = 'applied';
-      await this.journal.write(record);
+      await this.write(record);
       await this.verify(fix, ctx, options, record);
       return record;
     });
@@ -163,22 +214,15 @@ export class Runner {
       record.verify = { ok: false, message: `verification could not run: ${message(error)}`, findings: [] };
     }
     if (record.verify.ok) record.status = 'verified';
-    await this.journal.write(record);
+    await this.write(record);
   }
 
   private progress(record: RunRecord, phase: FixProgress['phase'], step: number, text: string) {
     this.options.onProgress?.({ runId: record.runId, fixId: record.fixId, phase, step, total: record.steps.length, message: text });
   }
 
-  /** Test hook (documented under "testing"): a pause after each journal write, so a crash test can kill mid-run. */
-  private async testPause(): Promise<void> {
-    const ms = Number(this.options.ctx.env.SIGNIN_DOCTOR_TEST_STEP_DELAY_MS ?? 0);
-    if (ms > 0 && Number.isFinite(ms)) await sleep(Math.min(ms, 10_000));
-  }
-
-  private stepContext(record: RunRecord): StepContext {
-    const ctx = this.fixContext(record.runId);
-    return { ...ctx };
+  private stepContext(record: RunRecord, scope: FixScope): StepContext {
+    return { ...this.fixContext(record.runId), roots: scope.roots };
   }
 
   private executor(step: JournaledStep): StepExecutor<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
@@ -188,13 +232,12 @@ export class Runner {
   }
 
   /** Applies every step not yet done, in order, journaling before and after each. */
-  private async forward(record: RunRecord, steps: JournaledStep[], phase: FixProgress['phase']): Promise<void> {
-    const ctx = this.stepContext(record);
+  private async forward(record: RunRecord, scope: FixScope, steps: JournaledStep[], phase: FixProgress['phase']): Promise<void> {
+    const ctx = this.stepContext(record, scope);
     for (const [index, step] of steps.entries()) {
       if (step.state === 'done') continue;
       step.state = 'running';
-      await this.journal.write(record);
-      await this.testPause();
+      await this.write(record);
       this.progress(record, phase, index, step.description);
       try {
         const executor = this.executor(step);
@@ -202,26 +245,25 @@ export class Runner {
       } catch (error) {
         step.state = 'failed';
         step.error = message(error);
-        await this.journal.write(record);
+        await this.write(record);
         throw error;
       }
+      await this.options.probe?.({ kind: 'step-done', count: ++this.events, record, step: index });
       step.state = 'done';
       delete step.error;
-      await this.journal.write(record);
-      await this.testPause();
+      await this.write(record);
     }
   }
 
   /** Reverses every step that is done or may be half-done, newest first. */
-  private async backward(record: RunRecord, steps: JournaledStep[], phase: FixProgress['phase'], bestEffortFailed = false): Promise<void> {
-    const ctx = this.stepContext(record);
+  private async backward(record: RunRecord, scope: FixScope, steps: JournaledStep[], phase: FixProgress['phase'], bestEffortFailed = false): Promise<void> {
+    const ctx = this.stepContext(record, scope);
     for (let index = steps.length - 1; index >= 0; index--) {
       const step = steps[index]!;
       if (step.state === 'pending' || step.state === 'undone') continue;
       const wasFailed = step.state === 'failed';
       step.state = 'undoing';
-      await this.journal.write(record);
-      await this.testPause();
+      await this.write(record);
       this.progress(record, phase, index, `Undo: ${step.description}`);
       try {
         const executor = this.executor(step);
@@ -232,74 +274,79 @@ export class Runner {
         if (!(wasFailed && bestEffortFailed)) {
           step.state = 'failed';
           step.error = message(error);
-          await this.journal.write(record);
+          await this.write(record);
           throw error;
         }
       }
+      await this.options.probe?.({ kind: 'step-done', count: ++this.events, record, step: index });
       step.state = 'undone';
-      await this.journal.write(record);
-      await this.testPause();
+      await this.write(record);
     }
   }
 
-  private async rollbackAfterFailure(record: RunRecord): Promise<void> {
+  private async rollbackAfterFailure(record: RunRecord, scope: FixScope): Promise<void> {
     try {
-      await this.backward(record, record.steps, 'rollback', true);
+      await this.backward(record, scope, record.steps, 'rollback', true);
       record.status = 'failed';
       record.error = `${record.error}; every change was rolled back`;
     } catch (error) {
       record.status = 'failed';
       record.error = `${record.error}; rollback incomplete: ${message(error)} (the journal keeps what is left, see history)`;
     }
-    await this.journal.write(record);
+    await this.write(record);
   }
 
   undo(runId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
     return this.serial(async () => {
-      const record = await this.load(runId);
+      const { record, fix, scope } = await this.trusted(runId);
       if (!UNDOABLE.includes(record.status) || !record.steps.some((s) => s.state === 'done')) {
         throw conflict(`run ${runId} is ${record.status}; there is nothing to undo`);
       }
       if (!record.plan.undoable) throw conflict(`${record.plan.title} cannot be undone: ${record.plan.undoDescription}`);
-      const fix = this.getFix(record.fixId);
       const ctx = this.fixContext(runId);
       const prep = (await fix.prepareUndo?.(ctx, record, rawOptions)) ?? {};
       if (prep.blockedBy) throw blocked(prep.blockedBy);
       if (prep.conflict) throw conflict(prep.conflict);
+      this.checkPlanned(fix, scope, prep.steps ?? []);
       const previous = record.status;
       record.undoSteps = (prep.steps ?? []).map((s) => ({ ...s, state: 'pending' as const }));
-      for (const s of record.undoSteps) this.executor(s).data.parse(s.data);
       record.status = 'undoing';
       delete record.error;
-      await this.journal.write(record);
+      await this.write(record);
       try {
-        await this.forward(record, record.undoSteps, 'undo');
-        await this.backward(record, record.steps, 'undo');
+        await this.forward(record, scope, record.undoSteps, 'undo');
+        await this.backward(record, scope, record.steps, 'undo');
       } catch (error) {
         // Undo is all-or-nothing too: put back what this attempt reversed, then report.
         const reason = message(error);
         try {
           // The step whose undo failed did not happen (each step is all-or-nothing): it is still done.
           for (const s of record.steps) if (s.state === 'failed') s.state = 'done';
-          await this.forward(record, record.steps.filter((s) => s.state === 'undone' || s.state === 'undoing'), 'rollback');
-          await this.backward(record, record.undoSteps, 'rollback', true);
+          await this.forward(record, scope, record.steps.filter((s) => s.state === 'undone' || s.state === 'undoing'), 'rollback');
+          await this.backward(record, scope, record.undoSteps, 'rollback', true);
           record.status = previous;
           record.error = `undo failed and was reverted: ${reason}`;
         } catch (again) {
           record.error = `undo failed (${reason}) and could not be reverted: ${message(again)}; run \`signin-doctor recover ${runId}\``;
         }
-        await this.journal.write(record);
+        await this.write(record);
         throw failed(record.error);
       }
       record.status = 'undone';
-      await this.journal.write(record);
+      await this.write(record);
       return record;
     });
   }
 
   private async load(runId: string): Promise<RunRecord> {
     if (!isRunId(runId)) throw badInput(`not a run id: ${String(runId).slice(0, 60)}`);
-    const record = await this.journal.read(runId);
+    let record: RunRecord | undefined;
+    try {
+      record = await this.journal.read(runId);
+    } catch (error) {
+      if (error instanceof UntrustedRecordError) throw blocked(`${error.message}; nothing was done`);
+      throw error;
+    }
     if (!record) throw notFound(`no run ${runId} in the journal`);
     return record;
   }
@@ -307,6 +354,11 @@ export class Runner {
   async history(): Promise<RunSummary[]> {
     const { records } = await this.journal.list();
     return records.map((r) => this.summary(r));
+  }
+
+  /** Journal files that are not believed (no seal, a broken seal, invalid): listed, never acted on. */
+  async refused(): Promise<JournalProblem[]> {
+    return (await this.journal.list()).problems;
   }
 
   summary(record: RunRecord): RunSummary {
@@ -334,38 +386,37 @@ export class Runner {
 
   recover(runId: string, action: 'finish' | 'rollback'): Promise<RunRecord> {
     return this.serial(async () => {
-      const record = await this.load(runId);
+      const { record, fix, scope } = await this.trusted(runId);
       if (!INTERRUPTED.includes(record.status)) throw conflict(`run ${runId} is ${record.status}, not interrupted`);
       try {
         if (record.status === 'applying') {
           if (action === 'rollback') {
-            await this.backward(record, record.steps, 'recover', true);
+            await this.backward(record, scope, record.steps, 'recover', true);
             record.status = 'rolled-back';
           } else {
-            await this.forward(record, record.steps, 'recover');
+            await this.forward(record, scope, record.steps, 'recover');
             record.status = 'applied';
-            await this.journal.write(record);
-            const fix = this.getFix(record.fixId);
+            await this.write(record);
             const stored = fix.options.safeParse(record.options);
             await this.verify(fix, this.fixContext(runId), stored.success ? stored.data : record.options, record);
             return record;
           }
         } else if (action === 'finish') {
-          await this.forward(record, record.undoSteps, 'recover');
-          await this.backward(record, record.steps, 'recover');
+          await this.forward(record, scope, record.undoSteps, 'recover');
+          await this.backward(record, scope, record.steps, 'recover');
           record.status = 'undone';
         } else {
-          await this.forward(record, record.steps.filter((s) => s.state !== 'pending'), 'recover');
-          await this.backward(record, record.undoSteps, 'recover', true);
+          await this.forward(record, scope, record.steps.filter((s) => s.state !== 'pending'), 'recover');
+          await this.backward(record, scope, record.undoSteps, 'recover', true);
           record.status = 'applied';
         }
       } catch (error) {
         record.error = `recovery (${action}) stopped: ${message(error)}`;
-        await this.journal.write(record);
+        await this.write(record);
         throw failed(record.error);
       }
       delete record.error;
-      await this.journal.write(record);
+      await this.write(record);
       return record;
     });
   }
@@ -373,21 +424,24 @@ export class Runner {
   /** Deletes the backups of a run; it can no longer be undone. */
   discard(runId: string): Promise<RunSummary> {
     return this.serial(async () => {
-      const record = await this.load(runId);
+      const { record, scope } = await this.trusted(runId);
       if (INTERRUPTED.includes(record.status)) throw conflict(`run ${runId} was interrupted; recover it first`);
-      const ctx = this.stepContext(record);
+      const ctx = this.stepContext(record, scope);
       for (const step of record.steps) {
         if (step.state !== 'done') continue;
         const executor = this.executor(step);
         await executor.discard?.(executor.data.parse(step.data), ctx);
       }
       record.status = 'discarded';
-      await this.journal.write(record);
+      await this.write(record);
       return this.summary(record);
     });
   }
 
-  /** Discards backups of applied runs older than the retention (7 days unless configured). */
+  /**
+   * Discards backups of applied runs older than the retention (7 days unless configured). A run
+   * whose record is refused is left alone (and stays listed); the others are still pruned.
+   */
   async prune(): Promise<string[]> {
     const maxAgeMs = (this.options.maxBackupAgeDays ?? 7) * 86_400_000;
     const now = this.options.ctx.now().getTime();
@@ -395,8 +449,12 @@ export class Runner {
     const pruned: string[] = [];
     for (const record of records) {
       if ((record.status === 'applied' || record.status === 'verified') && now - Date.parse(record.startedAt) > maxAgeMs) {
-        await this.discard(record.runId);
-        pruned.push(record.runId);
+        try {
+          await this.discard(record.runId);
+          pruned.push(record.runId);
+        } catch (error) {
+          if (!(error instanceof EngineError && error.code === 'blocked')) throw error;
+        }
       }
     }
     return pruned;

@@ -50,6 +50,20 @@ export interface UndoPreparation {
   steps?: Step[];
 }
 
+/**
+ * What a fix's steps may be, derived from the OS paths (Teams roots, the state folder) and never
+ * from a journal record: the runner checks every planned and every journaled step against it
+ * before anything runs, so a forged or edited record cannot make a repair touch other files.
+ */
+export interface FixScope {
+  /** The step kinds this fix plans (and its undo preparation adds). */
+  stepKinds: readonly string[];
+  /** The folders its file steps live in: every path a step names must be inside one of them. */
+  roots: readonly string[];
+  /** Refuses a step whose other data this fix would never plan (a process name, a keychain path). */
+  check?(step: Step): string | undefined;
+}
+
 export interface FixDefinition<O extends Record<string, unknown> = Record<string, unknown>> {
   id: string;
   domain: Domain;
@@ -61,6 +75,8 @@ export interface FixDefinition<O extends Record<string, unknown> = Record<string
   stdinOption?: string;
   /** Options never written to the journal (pasted text may hold tokens). verify() after a crash gets them absent. */
   secretOptions?: readonly string[];
+  /** Options here may come from a journal record: derive roots from the OS paths, not from them. */
+  scope(ctx: FixContext, options: Partial<O>): Promise<FixScope> | FixScope;
   plan(ctx: FixContext, options: O): Promise<FixPlan>;
   verify(ctx: FixContext, options: O, record: RunRecord): Promise<VerifyResult>;
   prepareUndo?(ctx: FixContext, record: RunRecord, options: Record<string, unknown>): Promise<UndoPreparation>;
@@ -69,6 +85,14 @@ export interface FixDefinition<O extends Record<string, unknown> = Record<string
 export interface StepContext extends EngineContext {
   runId: string;
   backupDir: string;
+  /** The fix's scope roots (recomputed, never read from the record): file steps stay inside them. */
+  roots: readonly string[];
+}
+
+/** A file or folder a step touches; `mayBeRoot` when it may be a scope root itself (a backup folder). */
+export interface StepPath {
+  path: string;
+  mayBeRoot?: boolean;
 }
 
 /** Does and undoes one kind of step. Each call must be all-or-nothing (one rename, one atomic write,
@@ -81,6 +105,8 @@ export interface StepExecutor<D = Record<string, unknown>> {
   undo(data: D, ctx: StepContext): Promise<void>;
   /** Frees the backup a done step holds (run discarded or aged out). */
   discard?(data: D, ctx: StepContext): Promise<void>;
+  /** The files and folders this step touches; the runner refuses a step with one outside the fix's roots. */
+  paths?(data: D): StepPath[];
 }
 
 export interface DomainModule {

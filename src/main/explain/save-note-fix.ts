@@ -22,6 +22,8 @@ export const saveNoteFix: FixDefinition<z.infer<typeof Options>> = {
   options: Options,
   stdinOption: 'text',
   secretOptions: ['text'],
+  // Notes live in the state folder's notes/ and nowhere else.
+  scope: (ctx) => ({ stepKinds: ['fs.create-file'], roots: [join(ctx.stateDir, 'notes')] }),
   async plan(ctx, { text }) {
     const explanation = explainText(text);
     const path = notePath(ctx.stateDir, ctx.runId);

@@ -50,3 +50,39 @@ async function realpathOfNearest(dir: string): Promise<string> {
     }
   }
 }
+
+/** A root's real path: the folder itself when it exists (never a link), else its nearest existing ancestor's. */
+async function realRootOrNearest(root: string): Promise<string | undefined> {
+  try {
+    const info = await lstat(root);
+    if (info.isSymbolicLink() || !info.isDirectory()) return undefined;
+    return await realpath(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return realpathOfNearest(root);
+  }
+}
+
+/**
+ * Checks that the entry `path` (not followed if it is a link; it need not exist) lives inside one
+ * of `roots` (a backup root may not exist yet). With `mayBeRoot` the entry may be a root itself.
+ */
+export async function assertInsideRoots(roots: readonly string[], path: string, options: { mayBeRoot?: boolean } = {}): Promise<void> {
+  if (!isAbsolute(path)) throw new UnsafePathError(`not an absolute path: ${path.slice(0, 200)}`);
+  const full = resolve(path);
+  const entry = join(await realpathOfNearest(dirname(full)), basename(full));
+  for (const root of roots) {
+    if (!isAbsolute(root)) continue;
+    const base = await realRootOrNearest(resolve(root));
+    if (base === undefined) continue;
+    if (entry === base ? options.mayBeRoot === true : isInside(base, entry)) return;
+  }
+  throw new UnsafePathError(`outside the folders this repair may touch: ${path.slice(0, 200)}`);
+}
+
+/** The same rule without touching the disk, for checking a whole record before any step runs. */
+export function isInsideRootsLexically(roots: readonly string[], path: string, mayBeRoot = false): boolean {
+  if (!isAbsolute(path)) return false;
+  const full = resolve(path);
+  return roots.some((root) => isAbsolute(root) && (full === resolve(root) ? mayBeRoot : isInside(resolve(root), full)));
+}

@@ -16,6 +16,8 @@ export interface BrokerPlan {
   blockedBy?: string;
 }
 
+export const brokerBackupPath = (accounts: string, runId: string) => `${accounts}.signin-doctor-backup-${runId}`;
+
 export async function planBrokerAccounts(ctx: FixContext): Promise<BrokerPlan> {
   const accounts = tokenBrokerAccounts(ctx.env);
   const parent = dirname(accounts);
@@ -34,13 +36,13 @@ export async function planBrokerAccounts(ctx: FixContext): Promise<BrokerPlan> {
   if (a.dev !== p.dev) return { accounts, steps: [], changes: [], blockedBy: `${accounts} is on another volume than ${parent}: a backup would need a copy; say so and ask.` };
   const names = (await readdir(accounts)).sort();
   if (!names.length) return { accounts, steps: [], changes: [], blockedBy: `${accounts} is already empty: there is nothing to reset.` };
-  const backup = `${accounts}.signin-doctor-backup-${ctx.runId}`;
-  const folder: BackupFolderData = { path: backup, root: parent, client: 'broker', clientRoot: accounts, kept: [] };
+  const backup = brokerBackupPath(accounts, ctx.runId);
+  const folder: BackupFolderData = { path: backup, client: 'broker', clientRoot: accounts, kept: [] };
   const steps: Step[] = [{ kind: 'teams.backup-folder', description: `Create the backup folder ${backup}`, data: folder }];
   for (const name of names) {
     const info = await lstat(join(accounts, name));
     if (info.dev !== a.dev) return { accounts, steps: [], changes: [], blockedBy: `${join(accounts, name)} is on another volume: moving it would need a copy; say so and ask.` };
-    steps.push({ kind: 'fs.rename', description: `Move broker account entry ${name}`, data: { from: join(accounts, name), to: join(backup, name), root: parent } });
+    steps.push({ kind: 'fs.rename', description: `Move broker account entry ${name}`, data: { from: join(accounts, name), to: join(backup, name) } });
   }
   return {
     accounts,

@@ -6,13 +6,13 @@ import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { FixPlan, RunRecord, Step } from '../../shared/model';
-import type { EngineContext, FixContext, FixDefinition, UndoPreparation } from '../engine/types';
+import type { EngineContext, FixContext, FixDefinition, FixScope, UndoPreparation } from '../engine/types';
 import { realRoot } from '../os/safe-path';
 import { selectEntries } from './clear-selection';
 import { scanAllLogs } from './teams-checks';
 import { runningTeams } from './teams-clients';
 import { backupFolderStep, type BackupFolderData } from './teams-steps';
-import { CLIENT_IDS, teamsClients, type TeamsClientDef } from './teams-paths';
+import { CLIENT_IDS, allTeamsProcessNames, teamsClients, type TeamsClientDef } from './teams-paths';
 import { boolOption, graceMs } from './fix-options';
 
 export const CacheClearOptions = z.object({
@@ -70,6 +70,29 @@ export async function quitOrBlock(
     steps: [{ kind: 'teams.quit-process', description: `Quit Teams (${list})`, data: { names, force: options.force, graceMs: grace } }],
     changes: [`Quit Teams (${list}) gracefully, waiting up to ${Math.round(grace / 1000)} s${options.force ? ', then force it to close' : '; it is not forced (you did not allow that)'}`],
     warnings: ['Unsaved drafts in Teams may be lost when it is quit.'],
+  };
+}
+
+/**
+ * The scope of a Teams repair: its folders (from the OS paths) with this run's backup and "newer"
+ * folders beside them, Teams' own process names, and backup folders only where a backup belongs.
+ */
+export function teamsScope(ctx: FixContext, folders: readonly string[], backupOf: (folder: string) => string, extraKinds: readonly string[] = []): FixScope {
+  const backups = new Set(folders.map(backupOf));
+  const names = new Set(allTeamsProcessNames(ctx.platform, ctx.env));
+  return {
+    stepKinds: ['teams.quit-process', 'teams.backup-folder', 'fs.rename', ...extraKinds],
+    roots: folders.flatMap((f) => [f, backupOf(f), newerPath(f, ctx.runId)]),
+    check(step) {
+      if (step.kind === 'teams.quit-process') {
+        const asked = Array.isArray(step.data.names) ? step.data.names : [];
+        return asked.every((n) => typeof n === 'string' && names.has(n)) ? undefined : 'it would quit a program that is not Teams';
+      }
+      if (step.kind === 'teams.backup-folder') {
+        return backups.has(String(step.data.path)) && folders.includes(String(step.data.clientRoot)) ? undefined : 'its backup folder is not the one this run keeps beside a Teams folder';
+      }
+      return undefined;
+    },
   };
 }
 
@@ -141,13 +164,13 @@ export async function planCacheClear(ctx: FixContext, options: CacheClearOptions
         continue;
       }
       const backup = backupPath(root.path, ctx.runId);
-      const folder: BackupFolderData = { path: backup, root: parent, client: def.id, clientRoot: root.path, kept: selection.kept };
+      const folder: BackupFolderData = { path: backup, client: def.id, clientRoot: root.path, kept: selection.kept };
       steps.push({ kind: backupFolderStep.kind, description: `Create the backup folder ${backup}`, data: folder });
       changes.push(`${def.name}: move ${selection.moves.length} item${selection.moves.length === 1 ? '' : 's'} of ${root.path} into the backup folder beside it, ${basename(backup)}:`);
       for (const m of selection.moves) {
         const from = join(root.path, ...m.rel.split('/'));
         const to = join(backup, ...m.rel.split('/'));
-        steps.push({ kind: 'fs.rename', description: `Move ${m.rel}${m.isLink ? ' (a link, moved as a link)' : ''}`, data: { from, to, root: parent } });
+        steps.push({ kind: 'fs.rename', description: `Move ${m.rel}${m.isLink ? ' (a link, moved as a link)' : ''}`, data: { from, to } });
         changes.push(`${m.rel}${m.isDir ? '/' : ''}${m.isLink ? ' (link; its target is not touched)' : ''}`);
       }
       moved += selection.moves.length;
@@ -173,7 +196,6 @@ export async function planCacheClear(ctx: FixContext, options: CacheClearOptions
 interface DoneMove {
   from: string;
   to: string;
-  root: string;
   rel: string;
   clientRoot: string;
 }
@@ -190,10 +212,10 @@ export function doneMoves(record: RunRecord): DoneMove[] {
   const out: DoneMove[] = [];
   for (const step of record.steps) {
     if (step.kind !== 'fs.rename' || step.state !== 'done') continue;
-    const { from, to, root } = step.data as { from: string; to: string; root: string };
+    const { from, to } = step.data as { from: string; to: string };
     const folder = folders.find((f) => to.startsWith(f.path + sep));
     if (!folder) continue;
-    out.push({ from, to, root, rel: relative(folder.path, to), clientRoot: folder.clientRoot });
+    out.push({ from, to, rel: relative(folder.path, to), clientRoot: folder.clientRoot });
   }
   return out;
 }
@@ -235,7 +257,7 @@ export async function prepareCacheUndo(ctx: FixContext, record: RunRecord, raw: 
     steps: clashes.map((c) => ({
       kind: 'fs.rename',
       description: `Set Teams' newer ${c.rel} aside`,
-      data: { from: c.from, to: join(newerPath(c.clientRoot, record.runId), ...c.rel.split(sep)), root: c.root },
+      data: { from: c.from, to: join(newerPath(c.clientRoot, record.runId), ...c.rel.split(sep)) },
     })),
   };
 }
@@ -246,6 +268,7 @@ export const cacheClearFix: FixDefinition<CacheClearOptions> = {
   title: TITLE,
   description: 'Moves the Teams cache into a dated backup beside it (logs, backgrounds and settings kept); undoable.',
   options: CacheClearOptions,
+  scope: (ctx) => teamsScope(ctx, teamsClients(ctx.platform, ctx.env).flatMap((d) => d.roots.map((r) => r.path)), (f) => backupPath(f, ctx.runId)),
   plan: planCacheClear,
   verify: async (_ctx, _options, record) => ({ ...(await verifyCacheClear(record)), findings: [] }),
   prepareUndo: prepareCacheUndo,

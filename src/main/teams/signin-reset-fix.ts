@@ -6,12 +6,12 @@ import { lstat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { FixPlan, RunRecord } from '../../shared/model';
 import type { FixContext, FixDefinition, UndoPreparation } from '../engine/types';
-import { planBrokerAccounts } from './broker-accounts';
-import { conditionalAccessWarning, doneMoves, quitOrBlock } from './cache-clear-fix';
+import { brokerBackupPath, planBrokerAccounts } from './broker-accounts';
+import { conditionalAccessWarning, doneMoves, quitOrBlock, teamsScope } from './cache-clear-fix';
 import { boolOption } from './fix-options';
 import { listIdentityItems } from './keychain';
 import { runningTeams } from './teams-clients';
-import { teamsClients } from './teams-paths';
+import { teamsClients, tokenBrokerAccounts } from './teams-paths';
 
 export const SigninResetOptions = z.object({ quitTeams: boolOption, force: boolOption });
 export type SigninResetOptions = z.infer<typeof SigninResetOptions>;
@@ -115,6 +115,10 @@ export const signinResetFix: FixDefinition<SigninResetOptions> = {
   title: TITLE,
   description: 'Removes cached Microsoft sign-in tokens (macOS keychain items, Windows broker accounts) to end a sign-in loop; you sign in again. Not a fix for 53003.',
   options: SigninResetOptions,
+  scope: (ctx) => {
+    const accounts = tokenBrokerAccounts(ctx.env);
+    return teamsScope(ctx, ctx.platform === 'win32' ? [accounts] : [], (f) => brokerBackupPath(f, ctx.runId), ['teams.keychain-delete']);
+  },
   plan: planSigninReset,
   verify: (ctx, _options, record) => verifySigninReset(ctx, record),
   prepareUndo: (ctx, record) => prepareSigninUndo(ctx, record),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { StepExecutor } from '../engine/types';
 import { quitProcesses } from '../os/processes';
-import { assertEntryInside } from '../os/safe-path';
+import { assertInsideRoots } from '../os/safe-path';
 
 const QuitData = z.object({
   names: z.array(z.string().min(1)).min(1),
@@ -33,10 +33,8 @@ export const quitTeamsStep: StepExecutor<z.infer<typeof QuitData>> = {
 };
 
 const BackupData = z.object({
-  /** The dated backup folder beside the Teams folder. */
+  /** The dated backup folder beside the Teams folder (a root of the fix's scope). */
   path: z.string().min(1),
-  /** The approved root (the Teams folder's parent). */
-  root: z.string().min(1),
   client: z.string(),
   clientRoot: z.string().min(1),
   /** Kept entries (relative) that verify checks are still in place. */
@@ -61,20 +59,22 @@ async function removeFolders(path: string): Promise<void> {
 export const backupFolderStep: StepExecutor<BackupFolderData> = {
   kind: 'teams.backup-folder',
   data: BackupData,
-  async apply(d) {
-    await assertEntryInside(d.root, d.path);
+  paths: (d) => [{ path: d.path, mayBeRoot: true }],
+  async apply(d, ctx) {
+    await assertInsideRoots(ctx.roots, d.path, { mayBeRoot: true });
     await mkdir(d.path, { recursive: true });
   },
-  async undo(d) {
+  async undo(d, ctx) {
     try {
+      await assertInsideRoots(ctx.roots, d.path, { mayBeRoot: true });
       if (await onlyFolders(d.path)) await removeFolders(d.path);
     } catch {
       // Gone already, or not removable: an empty leftover folder is harmless, and this cleanup must
       // never turn a successful undo (everything moved back) into a failed one.
     }
   },
-  async discard(d) {
-    await assertEntryInside(d.root, d.path);
+  async discard(d, ctx) {
+    await assertInsideRoots(ctx.roots, d.path, { mayBeRoot: true });
     await rm(d.path, { recursive: true, force: true });
   },
 };

@@ -7,9 +7,11 @@ export const HistoryScreen: FC = () => {
   const [runs, setRuns] = useState<RunSummary[]>();
   const [message, setMessage] = useState('');
   const [keepBoth, setKeepBoth] = useState<string>();
+  const [refused, setRefused] = useState<Array<{ file: string; message: string }>>([]);
 
   const load = useCallback(() => {
     api.call('history.list', {}).then(setRuns, (e) => setMessage(errorText(e)));
+    api.call('history.refused', {}).then(setRefused, () => setRefused([]));
   }, []);
   useEffect(load, [load]);
 
@@ -51,6 +53,24 @@ export const HistoryScreen: FC = () => {
           <button type="button" className="primary" onClick={() => undo(keepBoth, { keepBoth: true })}>
             Undo and keep both
           </button>
+        </div>
+      )}
+      {refused.length > 0 && (
+        <div className="banner warn" role="alert">
+          <p>
+            {refused.length === 1 ? 'One record' : `${refused.length} records`} in the repair journal {refused.length === 1 ? 'was' : 'were'} not written by Sign-in Doctor on this
+            computer, or changed since. Sign-in Doctor will not act on {refused.length === 1 ? 'it' : 'them'}.
+          </p>
+          <details>
+            <summary>Which records</summary>
+            <ul>
+              {refused.map((r) => (
+                <li key={r.file}>
+                  <code>{r.file}</code>: {r.message}
+                </li>
+              ))}
+            </ul>
+          </details>
         </div>
       )}
       {runs && runs.length === 0 && <p>No repairs have been run yet.</p>}

@@ -54,6 +54,11 @@ export const coreCalls = {
     'Undo an applied fix.',
   ),
   'history.list': call(z.object({}).strict(), z.array(RunSummarySchema), 'Every run of a fix, newest first.'),
+  'history.refused': call(
+    z.object({}).strict(),
+    z.array(z.object({ file: z.string(), message: z.string() })),
+    'Journal files that are not believed (no seal, a broken seal, not a valid record): listed, never acted on.',
+  ),
   'history.get': call(z.object({ runId: z.string().max(40) }).strict(), RunRecordSchema, 'One run in full.'),
   'history.discard': call(
     z.object({ runId: z.string().max(40) }).strict(),

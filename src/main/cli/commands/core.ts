@@ -144,7 +144,12 @@ export const historyCommand: Command = {
       return { exitCode: 0, json: record, human: renderRun(record) };
     }
     const runs = await callOrThrow(inv, 'history.list', {});
-    return { exitCode: 0, json: runs, human: renderHistory(runs) };
+    const refused = await callOrThrow(inv, 'history.refused', {});
+    // --json stays the list of runs (scripts rely on it); refused records go to the human text.
+    const warning = refused.length
+      ? `\nNot trusted, never acted on (${refused.length}):\n${refused.map((r) => `  ${r.file}: ${r.message}`).join('\n')}\n`
+      : '';
+    return { exitCode: 0, json: runs, human: `${renderHistory(runs)}${warning}` };
   },
 };
 

@@ -5,7 +5,7 @@ import { serviceFinding } from '../../../../src/main/cac/cac-checks';
 import { describeFailure } from '../../../../src/main/cac/pcsc-errors';
 import { PCSC, PcscError, type PcscPort } from '../../../../src/main/cac/pcsc-port';
 import { MAC_NO_SERVICE, restartServiceFix, restartServiceStep } from '../../../../src/main/cac/restart-service-fix';
-import type { FixContext } from '../../../../src/main/engine/types';
+import type { StepContext } from '../../../../src/main/engine/types';
 import type { Exec, ExecResult } from '../../../../src/main/os/exec';
 import type { Platform } from '../../../../src/main/os/platform';
 
@@ -19,7 +19,7 @@ function recordingExec(result: Partial<ExecResult> = {}): Exec & { calls: Array<
   return exec;
 }
 
-const ctxFor = (platform: Platform, exec: Exec) => ({ platform, env: { SystemRoot: 'C:\\Windows' }, exec, stateDir: '/nonexistent', config: {}, now: () => new Date(), runId: 'r1', backupDir: '/nonexistent/b' }) as unknown as FixContext;
+const ctxFor = (platform: Platform, exec: Exec) => ({ platform, env: { SystemRoot: 'C:\\Windows' }, exec, stateDir: '/nonexistent', config: {}, now: () => new Date(), runId: 'r1', backupDir: '/nonexistent/b', roots: [] }) as unknown as StepContext;
 const downPort: PcscPort = { binding: 'test', open: async () => Promise.reject(new PcscError(PCSC.NO_SERVICE, 'Service not running')) };
 
 describe('cac.restart-service', () => {
