@@ -11,7 +11,7 @@ import { startHarness, type Harness } from '../support/harness/server';
 import { startChrony, type NtpPeer } from '../support/ntp-server';
 
 const exec: Exec = async (file, args) => {
-  if (file === 'timedatectl' && args[0] === 'show') return { code: 0, signal: null, stdout: readFileSync(join(__dirname, '../fixtures/clock/timedatectl-show-off.txt'), 'utf8'), stderr: '', timedOut: false };
+  if (file === '/usr/bin/timedatectl' && args[0] === 'show') return { code: 0, signal: null, stdout: readFileSync(join(__dirname, '../fixtures/clock/timedatectl-show-off.txt'), 'utf8'), stderr: '', timedOut: false };
   return { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' };
 };
 

@@ -14,8 +14,8 @@ import { unzipAll } from '../support/unzip';
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/device', name), 'utf8');
 const NOW = new Date('2026-11-23T07:00:00Z');
 const exec: Exec = async (file) => {
-  if (file === 'dsregcmd') return { code: 0, signal: null, stdout: fixture('dsregcmd-unregistered.txt'), stderr: '', timedOut: false };
-  if (file === 'reg') return { code: 0, signal: null, stdout: fixture('reg-currentversion.txt'), stderr: '', timedOut: false };
+  if (file === 'C:\\Windows\\System32\\dsregcmd.exe') return { code: 0, signal: null, stdout: fixture('dsregcmd-unregistered.txt'), stderr: '', timedOut: false };
+  if (file === 'C:\\Windows\\System32\\reg.exe') return { code: 0, signal: null, stdout: fixture('reg-currentversion.txt'), stderr: '', timedOut: false };
   return { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' };
 };
 

@@ -1,6 +1,7 @@
 // The one fake boundary for the network domain on Windows: `reg query` and `netsh winhttp show
 // proxy` answered from recorded outputs (test/fixtures/network), with the WinINET proxy address
-// chosen by the test (so it can point at a real proxy on loopback). Every other program is missing.
+// chosen by the test (so it can point at a real proxy on loopback). Only the absolute paths in
+// C:\Windows\System32 answer; every other program (a bare name included) is missing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from '../../src/main/os/exec';
@@ -20,11 +21,11 @@ export function windowsProxyExec(options: { proxyServer: string; winhttpFixture?
   const calls: string[] = [];
   const exec: Exec = async (file, args) => {
     calls.push([file, ...args].join(' '));
-    if (file === 'reg' && args[0] === 'query') {
+    if (file === 'C:\\Windows\\System32\\reg.exe' && args[0] === 'query') {
       if (args.includes('DefaultConnectionSettings')) return ok(fixture('reg-query-default-connection-settings.txt'));
       return ok(fixture('reg-query-internet-settings-manual.txt').replace('proxy.contoso.com:8080', options.proxyServer));
     }
-    if (file === 'netsh' && args.join(' ') === 'winhttp show proxy') return ok(fixture(options.winhttpFixture ?? 'netsh-winhttp-direct.txt'));
+    if (file === 'C:\\Windows\\System32\\netsh.exe' && args.join(' ') === 'winhttp show proxy') return ok(fixture(options.winhttpFixture ?? 'netsh-winhttp-direct.txt'));
     return missing;
   };
   return { exec, calls };

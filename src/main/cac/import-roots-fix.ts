@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { blocked } from '../engine/errors';
 import type { EngineContext, FixDefinition, StepExecutor } from '../engine/types';
 import { userDirs } from '../os/platform';
+import { linuxProgram, macProgram } from '../os/programs';
 import { DOD_GUIDANCE_URL } from './card-report';
 import { readBundleFile, type BundleCert } from './dod-bundle';
 import { DOD_ROOTS, normalizeThumbprint, type DodRoot } from './dod-roots';
@@ -33,14 +34,14 @@ function fail(what: string, r: { code: number | null; stderr: string; stdout: st
 
 /** SHA-1 of the certificate stored under `nickname` in the NSS DB, or undefined when there is none. */
 async function nssFingerprint(ctx: EngineContext, db: string, nickname: string): Promise<string | undefined> {
-  const r = await ctx.exec('certutil', ['-L', '-d', `sql:${db}`, '-n', nickname], { timeoutMs: T });
+  const r = await ctx.exec(linuxProgram('certutil'), ['-L', '-d', `sql:${db}`, '-n', nickname], { timeoutMs: T });
   if (r.spawnError) throw fail('certutil', r);
   return r.code === 0 ? parseNssFingerprint(r.stdout) : undefined;
 }
 
 /** Every SHA-1 in the NSS DB (at most 300 certificates are inspected). */
 async function nssAllFingerprints(ctx: EngineContext, db: string): Promise<Set<string>> {
-  const list = await ctx.exec('certutil', ['-L', '-d', `sql:${db}`], { timeoutMs: T });
+  const list = await ctx.exec(linuxProgram('certutil'), ['-L', '-d', `sql:${db}`], { timeoutMs: T });
   if (list.code !== 0) throw fail(`certutil -L -d sql:${db}`, list);
   const out = new Set<string>();
   for (const { nickname } of parseNssList(list.stdout).slice(0, 300)) {
@@ -51,7 +52,7 @@ async function nssAllFingerprints(ctx: EngineContext, db: string): Promise<Set<s
 }
 
 async function keychainHashes(ctx: EngineContext, keychain: string): Promise<Set<string>> {
-  const r = await ctx.exec('security', ['find-certificate', '-a', '-Z', keychain], { timeoutMs: T });
+  const r = await ctx.exec(macProgram('security'), ['find-certificate', '-a', '-Z', keychain], { timeoutMs: T });
   if (r.code !== 0) throw fail(`security find-certificate ${keychain}`, r);
   return new Set(parseMacSecurityHashes(r.stdout));
 }
@@ -66,12 +67,12 @@ export const nssCreateDbStep: StepExecutor<z.infer<typeof NssDbData>> = {
   async apply({ db }, ctx) {
     if (await exists(join(db, 'cert9.db'))) return;
     await mkdir(db, { recursive: true, mode: 0o700 });
-    const r = await ctx.exec('certutil', ['-N', '-d', `sql:${db}`, '--empty-password'], { timeoutMs: T });
+    const r = await ctx.exec(linuxProgram('certutil'), ['-N', '-d', `sql:${db}`, '--empty-password'], { timeoutMs: T });
     if (r.code !== 0) throw fail('certutil -N', r);
   },
   async undo({ db }, ctx) {
     if (!(await exists(join(db, 'cert9.db')))) return;
-    const list = await ctx.exec('certutil', ['-L', '-d', `sql:${db}`], { timeoutMs: T });
+    const list = await ctx.exec(linuxProgram('certutil'), ['-L', '-d', `sql:${db}`], { timeoutMs: T });
     if (list.code !== 0 || parseNssList(list.stdout).length > 0) return; // something else lives there now: keep it
     for (const f of ['cert9.db', 'key4.db', 'pkcs11.txt']) await rm(join(db, f), { force: true });
   },
@@ -88,7 +89,7 @@ export const nssAddRootStep: StepExecutor<z.infer<typeof NssRootData>> = {
     const have = await nssFingerprint(ctx, d.db, nick);
     if (have === d.sha1) return; // already added (a redo after a crash)
     if (have) throw new Error(`${d.db} already holds a different certificate named "${nick}"`);
-    const r = await ctx.exec('certutil', ['-A', '-d', `sql:${d.db}`, '-n', nick, '-t', 'C,,', '-a'], { timeoutMs: T, input: d.pem });
+    const r = await ctx.exec(linuxProgram('certutil'), ['-A', '-d', `sql:${d.db}`, '-n', nick, '-t', 'C,,', '-a'], { timeoutMs: T, input: d.pem });
     if (r.code !== 0) throw fail(`certutil -A ${nick}`, r);
   },
   async undo(d, ctx) {
@@ -96,7 +97,7 @@ export const nssAddRootStep: StepExecutor<z.infer<typeof NssRootData>> = {
     const have = await nssFingerprint(ctx, d.db, nick);
     if (!have) return;
     if (have !== d.sha1) throw new Error(`"${nick}" in ${d.db} is no longer the certificate we added (SHA-1 ${have}); it was left in place`);
-    const r = await ctx.exec('certutil', ['-D', '-d', `sql:${d.db}`, '-n', nick], { timeoutMs: T });
+    const r = await ctx.exec(linuxProgram('certutil'), ['-D', '-d', `sql:${d.db}`, '-n', nick], { timeoutMs: T });
     if (r.code !== 0) throw fail(`certutil -D ${nick}`, r);
   },
 };
@@ -116,15 +117,15 @@ export const keychainAddRootStep: StepExecutor<z.infer<typeof MacRootData>> = {
   async apply(d, ctx) {
     if ((await keychainHashes(ctx, d.keychain)).has(d.sha1)) return;
     const file = await pemFile(ctx, d);
-    const r = await ctx.exec('security', ['add-trusted-cert', '-r', 'trustRoot', '-k', d.keychain, file], { timeoutMs: 5 * 60_000 });
+    const r = await ctx.exec(macProgram('security'), ['add-trusted-cert', '-r', 'trustRoot', '-k', d.keychain, file], { timeoutMs: 5 * 60_000 });
     if (r.code !== 0) throw fail('security add-trusted-cert', r);
   },
   async undo(d, ctx) {
     if (!(await keychainHashes(ctx, d.keychain)).has(d.sha1)) return;
     const file = await pemFile(ctx, d);
-    const trust = await ctx.exec('security', ['remove-trusted-cert', file], { timeoutMs: 5 * 60_000 });
+    const trust = await ctx.exec(macProgram('security'), ['remove-trusted-cert', file], { timeoutMs: 5 * 60_000 });
     if (trust.code !== 0 && !/not found|could not be found/i.test(trust.stderr)) throw fail('security remove-trusted-cert', trust);
-    const r = await ctx.exec('security', ['delete-certificate', '-Z', d.sha1, d.keychain], { timeoutMs: T });
+    const r = await ctx.exec(macProgram('security'), ['delete-certificate', '-Z', d.sha1, d.keychain], { timeoutMs: T });
     if (r.code !== 0) throw fail('security delete-certificate', r);
   },
 };

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineContext } from '../engine/types';
 import { userDirs } from '../os/platform';
+import { linuxProgram, macProgram, windowsProgram } from '../os/programs';
 import { thumbprint } from './cac-certificate';
 import { normalizeThumbprint } from './dod-roots';
 
@@ -93,7 +94,7 @@ async function nssThumbprints(ctx: EngineContext, problems: string[]): Promise<{
   } catch {
     return {};
   }
-  const list = await ctx.exec('certutil', ['-L', '-d', `sql:${db}`], { timeoutMs: 5000 });
+  const list = await ctx.exec(linuxProgram('certutil'), ['-L', '-d', `sql:${db}`], { timeoutMs: 5000 });
   if (list.spawnError) return {}; // NSS tools not installed: nothing to check
   if (list.code !== 0) {
     problems.push(`certutil could not list ${db}`);
@@ -102,7 +103,7 @@ async function nssThumbprints(ctx: EngineContext, problems: string[]): Promise<{
   const set = new Set<string>();
   // Only DoD-looking nicknames are inspected: the question is whether the DoD roots are there.
   for (const { nickname } of parseNssList(list.stdout).filter((n) => /dod|doD|DoD/i.test(n.nickname)).slice(0, 20)) {
-    const one = await ctx.exec('certutil', ['-L', '-d', `sql:${db}`, '-n', nickname], { timeoutMs: 5000 });
+    const one = await ctx.exec(linuxProgram('certutil'), ['-L', '-d', `sql:${db}`, '-n', nickname], { timeoutMs: 5000 });
     const fp = one.code === 0 ? parseNssFingerprint(one.stdout) : undefined;
     if (fp) set.add(fp);
   }
@@ -125,14 +126,14 @@ export async function loadTrustStore(ctx: EngineContext): Promise<TrustStore> {
       store.sources.push(nss.source);
     }
   } else if (ctx.platform === 'win32') {
-    const r = await ctx.exec('certutil', ['-store', 'Root'], { timeoutMs: 15_000 });
+    const r = await ctx.exec(windowsProgram('certutil'), ['-store', 'Root'], { timeoutMs: 15_000 });
     if (r.code === 0) {
       store.sources.push('certutil -store Root');
       for (const t of parseWindowsCertutilStore(r.stdout)) store.thumbprints.add(t);
     } else store.problems.push(`certutil -store Root failed${r.spawnError ? ` (${r.spawnError})` : ''}`);
   } else {
     for (const keychain of ['/System/Library/Keychains/SystemRootCertificates.keychain', '/Library/Keychains/System.keychain']) {
-      const r = await ctx.exec('security', ['find-certificate', '-a', '-Z', '-p', keychain], { timeoutMs: 15_000 });
+      const r = await ctx.exec(macProgram('security'), ['find-certificate', '-a', '-Z', '-p', keychain], { timeoutMs: 15_000 });
       if (r.code !== 0) {
         store.problems.push(`security find-certificate ${keychain} failed${r.spawnError ? ` (${r.spawnError})` : ''}`);
         continue;

@@ -2,6 +2,7 @@
 // timeouts). A missing program or an unreadable answer gives "unknown", never an exception.
 import type { TimeSettings } from '../../shared/contract/clock';
 import type { EngineContext } from '../engine/types';
+import { linuxProgram, macProgram, windowsProgram } from '../os/programs';
 import {
   parseMacNetworkTime,
   parseMacTimeServer,
@@ -24,10 +25,10 @@ async function read(ctx: Pick<EngineContext, 'exec'>, file: string, args: string
 
 async function windows(ctx: Pick<EngineContext, 'exec'>): Promise<TimeSettings> {
   const [config, status, reg, tz] = await Promise.all([
-    read(ctx, 'w32tm', ['/query', '/configuration']),
-    read(ctx, 'w32tm', ['/query', '/status']),
-    read(ctx, 'reg', ['query', W32TIME_PARAMETERS_KEY, '/v', 'Type']),
-    read(ctx, 'tzutil', ['/g']),
+    read(ctx, windowsProgram('w32tm'), ['/query', '/configuration']),
+    read(ctx, windowsProgram('w32tm'), ['/query', '/status']),
+    read(ctx, windowsProgram('reg'), ['query', W32TIME_PARAMETERS_KEY, '/v', 'Type']),
+    read(ctx, windowsProgram('tzutil'), ['/g']),
   ]);
   const c = config ? parseW32tmConfiguration(config) : undefined;
   const s = status ? parseW32tmStatus(status) : {};
@@ -47,9 +48,9 @@ async function windows(ctx: Pick<EngineContext, 'exec'>): Promise<TimeSettings> 
 
 async function mac(ctx: Pick<EngineContext, 'exec'>): Promise<TimeSettings> {
   const [net, server, tz] = await Promise.all([
-    read(ctx, '/usr/sbin/systemsetup', ['-getusingnetworktime']),
-    read(ctx, '/usr/sbin/systemsetup', ['-getnetworktimeserver']),
-    read(ctx, '/usr/sbin/systemsetup', ['-gettimezone']),
+    read(ctx, macProgram('systemsetup'), ['-getusingnetworktime']),
+    read(ctx, macProgram('systemsetup'), ['-getnetworktimeserver']),
+    read(ctx, macProgram('systemsetup'), ['-gettimezone']),
   ]);
   const timeServer = server ? parseMacTimeServer(server) : undefined;
   const timeZone = tz ? parseMacTimeZone(tz) : undefined;
@@ -57,7 +58,7 @@ async function mac(ctx: Pick<EngineContext, 'exec'>): Promise<TimeSettings> {
 }
 
 async function linux(ctx: Pick<EngineContext, 'exec'>, env: NodeJS.ProcessEnv): Promise<TimeSettings> {
-  const text = await read(ctx, 'timedatectl', ['show']);
+  const text = await read(ctx, linuxProgram('timedatectl'), ['show']);
   const parsed = text ? parseTimedatectlShow(text) : undefined;
   const timeZone = parsed?.timeZone ?? (env.TZ && /^[A-Za-z0-9_+/-]{1,64}$/.test(env.TZ) ? env.TZ : undefined);
   return {

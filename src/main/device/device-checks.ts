@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { DeviceStatus, DeviceSummary, JoinState } from '../../shared/contract/device';
 import type { Finding, Severity } from '../../shared/model';
 import type { CheckDefinition, EngineContext } from '../engine/types';
+import { macProgram, windowsProgram } from '../os/programs';
 import { parseAppSsoPlatform } from './app-sso-parse';
 import { parseDsregcmd, type DsregStatus } from './dsregcmd-parse';
 import { readOsFacts, type OsFacts } from './os-facts';
@@ -186,7 +187,7 @@ export function windowsFindings(d: DsregStatus, now: Date): { findings: Finding[
 }
 
 async function windowsState(ctx: EngineContext): Promise<{ findings: Finding[]; summary: Partial<DeviceSummary> }> {
-  const r = await ctx.exec('dsregcmd', ['/status'], { timeoutMs: 15_000, maxBytes: 1024 * 1024 });
+  const r = await ctx.exec(windowsProgram('dsregcmd'), ['/status'], { timeoutMs: 15_000, maxBytes: 1024 * 1024 });
   if (r.spawnError || r.timedOut || !r.stdout.trim()) {
     const why = r.spawnError === 'ENOENT' ? 'dsregcmd was not found' : r.timedOut ? 'dsregcmd did not answer within 15 s' : `dsregcmd failed (${r.spawnError ?? `exit ${r.code}`})`;
     return {
@@ -200,9 +201,9 @@ async function windowsState(ctx: EngineContext): Promise<{ findings: Finding[]; 
 async function macState(ctx: EngineContext): Promise<{ findings: Finding[]; summary: Partial<DeviceSummary> }> {
   const root = probeRoot(ctx);
   const [psso, portal, list] = await Promise.all([
-    ctx.exec('app-sso', ['platform', '-s'], { timeoutMs: 10_000, maxBytes: 1024 * 1024 }),
+    ctx.exec(macProgram('app-sso'), ['platform', '-s'], { timeoutMs: 10_000, maxBytes: 1024 * 1024 }),
     exists(join(root, COMPANY_PORTAL_APP)),
-    ctx.exec('app-sso', ['-l'], { timeoutMs: 10_000, maxBytes: 1024 * 1024 }),
+    ctx.exec(macProgram('app-sso'), ['-l'], { timeoutMs: 10_000, maxBytes: 1024 * 1024 }),
   ]);
   const findings: Finding[] = [];
   const status = psso.code === 0 ? parseAppSsoPlatform(psso.stdout) : undefined;

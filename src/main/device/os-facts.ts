@@ -3,6 +3,7 @@
 // macOS: `sw_vers`; Linux: systeminformation's osInfo and the kernel release.
 import { release, version as osVersionText } from 'node:os';
 import type { EngineContext } from '../engine/types';
+import { macProgram, windowsProgram } from '../os/programs';
 
 export interface OsFacts {
   policyPlatform: 'Windows' | 'macOS' | 'Linux';
@@ -39,7 +40,7 @@ export function parseSwVers(text: string): Record<string, string> {
 
 export async function readOsFacts(ctx: EngineContext): Promise<OsFacts> {
   if (ctx.platform === 'win32') {
-    const r = await ctx.exec('reg', ['query', REG_KEY], { timeoutMs: 5_000, maxBytes: 256 * 1024 });
+    const r = await ctx.exec(windowsProgram('reg'), ['query', REG_KEY], { timeoutMs: 5_000, maxBytes: 256 * 1024 });
     const v = r.code === 0 ? parseRegQuery(r.stdout) : {};
     const build = v.CurrentBuild ?? v.CurrentBuildNumber;
     const major = v.CurrentMajorVersionNumber ?? '10';
@@ -58,7 +59,7 @@ export async function readOsFacts(ctx: EngineContext): Promise<OsFacts> {
     return { policyPlatform: 'Windows', osName: 'Windows', osVersion: 'unknown (the registry could not be read)', source: 'none' };
   }
   if (ctx.platform === 'darwin') {
-    const r = await ctx.exec('sw_vers', [], { timeoutMs: 5_000, maxBytes: 64 * 1024 });
+    const r = await ctx.exec(macProgram('sw_vers'), [], { timeoutMs: 5_000, maxBytes: 64 * 1024 });
     const v = r.code === 0 ? parseSwVers(r.stdout) : {};
     if (v.ProductVersion) {
       return {

@@ -2,10 +2,11 @@
 // refills itself with fresh answers on the next lookups (the plan says so).
 import { z } from 'zod';
 import type { FixDefinition } from '../engine/types';
+import { linuxProgram } from '../os/programs';
 import { CLOUD_DEFINITIONS } from './endpoints';
 import { IT_WARNING } from './network-findings';
 import { networkSettings } from './network-config';
-import { DNS_FLUSH_COMMANDS } from './network-steps';
+import { dnsFlushDescription } from './network-steps';
 import { probeDns } from './probe-dns';
 
 const NoOptions = z.object({}).strict();
@@ -17,7 +18,6 @@ export const dnsFlushFix: FixDefinition<z.infer<typeof NoOptions>> = {
   description: 'Empties the operating system DNS cache so stale answers for the sign-in hosts are asked again. Nothing to undo.',
   options: NoOptions,
   async plan(ctx) {
-    const commands = DNS_FLUSH_COMMANDS[ctx.platform];
     const base = {
       fixId: this.id,
       title: this.title,
@@ -29,10 +29,10 @@ export const dnsFlushFix: FixDefinition<z.infer<typeof NoOptions>> = {
       undoable: false,
       undoDescription: 'Nothing to undo: the cache simply refills with fresh answers on the next lookups.',
       warnings: [IT_WARNING],
-      steps: [{ kind: 'network.dns-flush', description: `Run ${commands.map((c) => [c.file.split(/[\\/]/).pop(), ...c.args].join(' ')).join(' and ')}`, data: { platform: ctx.platform } }],
+      steps: [{ kind: 'network.dns-flush', description: dnsFlushDescription(ctx.platform), data: { platform: ctx.platform } }],
     };
     if (ctx.platform === 'linux') {
-      const probe = await ctx.exec('resolvectl', ['--version'], { timeoutMs: 5000 });
+      const probe = await ctx.exec(linuxProgram('resolvectl'), ['--version'], { timeoutMs: 5000 });
       if (probe.spawnError === 'ENOENT') {
         return { ...base, steps: [], blockedBy: 'resolvectl (systemd-resolved) is not installed: this system does not keep a systemd DNS cache. If it runs nscd or dnsmasq, restarting that service empties its cache.' };
       }

@@ -4,6 +4,7 @@
 // deleting an absent one leaves the same state.
 import { z } from 'zod';
 import type { StepContext, StepExecutor } from '../engine/types';
+import { commandLine, linuxProgram, macProgram, windowsProgram } from '../os/programs';
 import type { Exec, ExecResult } from '../os/exec';
 import { parseGVariantString, parseGVariantStringArray } from './gvariant-parse';
 import { GNOME_PROXY_SCHEMA, INTERNET_SETTINGS_KEY } from './proxy-sources';
@@ -46,13 +47,13 @@ export type RegSetStepData = z.infer<typeof RegSetData>;
 
 async function regWrite(exec: Exec, key: string, name: string, value: RegDataValue | null): Promise<void> {
   if (value) {
-    await run(exec, 'reg', ['add', key, '/v', name, '/t', value.type, '/d', value.data, '/f'], `reg add ${name}`);
+    await run(exec, windowsProgram('reg'), ['add', key, '/v', name, '/t', value.type, '/d', value.data, '/f'], `reg add ${name}`);
     return;
   }
-  const exists = await exec('reg', ['query', key, '/v', name], { timeoutMs: TIMEOUT_MS });
+  const exists = await exec(windowsProgram('reg'), ['query', key, '/v', name], { timeoutMs: TIMEOUT_MS });
   if (exists.spawnError) throw new Error(describe(exists, `reg query ${name}`));
   if (exists.code !== 0) return; // already absent
-  await run(exec, 'reg', ['delete', key, '/v', name, '/f'], `reg delete ${name}`);
+  await run(exec, windowsProgram('reg'), ['delete', key, '/v', name, '/f'], `reg delete ${name}`);
 }
 
 export const regSetStep: StepExecutor<RegSetStepData> = {
@@ -79,20 +80,26 @@ export type GsettingsSetStepData = z.infer<typeof GsettingsSetData>;
 export const gsettingsSetStep: StepExecutor<GsettingsSetStepData> = {
   kind: 'network.gsettings-set',
   data: GsettingsSetData,
-  apply: (d, ctx) => run(ctx.exec, 'gsettings', ['set', d.schema, d.key, d.value], `gsettings set ${d.key}`),
-  undo: (d, ctx) => run(ctx.exec, 'gsettings', ['set', d.schema, d.key, d.previous], `gsettings set ${d.key}`),
+  apply: (d, ctx) => run(ctx.exec, linuxProgram('gsettings'), ['set', d.schema, d.key, d.value], `gsettings set ${d.key}`),
+  undo: (d, ctx) => run(ctx.exec, linuxProgram('gsettings'), ['set', d.schema, d.key, d.previous], `gsettings set ${d.key}`),
 };
 
 // ---- DNS cache flush ----
 
-export const DNS_FLUSH_COMMANDS: Record<'win32' | 'darwin' | 'linux', Array<{ file: string; args: string[] }>> = {
-  win32: [{ file: 'ipconfig', args: ['/flushdns'] }],
-  darwin: [
-    { file: '/usr/bin/dscacheutil', args: ['-flushcache'] },
-    { file: '/usr/bin/killall', args: ['-HUP', 'mDNSResponder'] },
-  ],
-  linux: [{ file: 'resolvectl', args: ['flush-caches'] }],
-};
+/** The flush commands of each OS, by absolute path (looked up when used: Linux finds resolvectl in its system folders). */
+export function dnsFlushCommands(platform: 'win32' | 'darwin' | 'linux'): Array<{ file: string; args: string[] }> {
+  if (platform === 'win32') return [{ file: windowsProgram('ipconfig'), args: ['/flushdns'] }];
+  if (platform === 'darwin') {
+    return [
+      { file: macProgram('dscacheutil'), args: ['-flushcache'] },
+      { file: macProgram('killall'), args: ['-HUP', 'mDNSResponder'] },
+    ];
+  }
+  return [{ file: linuxProgram('resolvectl'), args: ['flush-caches'] }];
+}
+
+/** "Run C:\\Windows\\System32\\ipconfig.exe /flushdns": what the plan shows, with full paths. */
+export const dnsFlushDescription = (platform: 'win32' | 'darwin' | 'linux') => `Run ${dnsFlushCommands(platform).map((c) => commandLine(c.file, c.args)).join(' and ')}`;
 
 const DnsFlushData = z.object({ platform: z.enum(['win32', 'darwin', 'linux']) }).strict();
 
@@ -100,7 +107,7 @@ export const dnsFlushStep: StepExecutor<z.infer<typeof DnsFlushData>> = {
   kind: 'network.dns-flush',
   data: DnsFlushData,
   async apply(d, ctx) {
-    for (const c of DNS_FLUSH_COMMANDS[d.platform]) {
+    for (const c of dnsFlushCommands(d.platform)) {
       const r = await ctx.exec(c.file, c.args, { timeoutMs: TIMEOUT_MS });
       if (r.code === 0) continue;
       const denied = /permission|not permitted|access.*denied|interactive authentication required/i.test(`${r.stderr}${r.stdout}`);

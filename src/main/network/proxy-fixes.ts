@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CloudSchema } from '../../shared/contract/network';
 import type { FixPlan, RunRecord, Step, VerifyResult } from '../../shared/model';
 import type { EngineContext, FixContext, FixDefinition, UndoPreparation } from '../engine/types';
+import { linuxProgram, windowsProgram } from '../os/programs';
 import { CLOUD_DEFINITIONS } from './endpoints';
 import { gvariantString, gvariantStringArray, parseGVariantString, parseGVariantStringArray } from './gvariant-parse';
 import { IT_WARNING } from './network-findings';
@@ -193,7 +194,7 @@ export const proxyBypassAddFix: FixDefinition<z.infer<typeof BypassOptions>> = {
 async function currentValue(ctx: EngineContext, step: Step): Promise<string | null | undefined> {
   if (step.kind === 'network.reg-set') {
     const d = step.data as RegSetStepData;
-    const r = await ctx.exec('reg', ['query', d.key, '/v', d.name], { timeoutMs: 5000 });
+    const r = await ctx.exec(windowsProgram('reg'), ['query', d.key, '/v', d.name], { timeoutMs: 5000 });
     if (r.spawnError) return undefined;
     if (r.code !== 0) return null;
     const m = new RegExp(`^\\s+${d.name}\\s+(REG_[A-Z_]+)(?:\\s{2,}(.*?))?\\s*$`, 'im').exec(r.stdout);
@@ -202,7 +203,7 @@ async function currentValue(ctx: EngineContext, step: Step): Promise<string | nu
   }
   if (step.kind === 'network.gsettings-set') {
     const d = step.data as GsettingsSetStepData;
-    const r = await ctx.exec('gsettings', ['get', d.schema, d.key], { timeoutMs: 5000 });
+    const r = await ctx.exec(linuxProgram('gsettings'), ['get', d.schema, d.key], { timeoutMs: 5000 });
     return r.code === 0 ? r.stdout.trim() : undefined;
   }
   return undefined;

@@ -3,6 +3,7 @@
 // GNOME (gsettings). Each becomes a ProxyRule our decisions and the fixes work from.
 import type { ProxySource } from '../../shared/contract/network';
 import type { EngineContext } from '../engine/types';
+import { linuxProgram, macProgram, windowsProgram } from '../os/programs';
 import { parseGVariantString, parseGVariantStringArray } from './gvariant-parse';
 import { parseNetshWinHttp } from './netsh-winhttp-parse';
 import { displayProxy, parseProxyAddress, proxyForScheme, splitBypassList, type BypassStyle, type ProxyAddress } from './proxy-rules';
@@ -129,8 +130,8 @@ export function winInetRule(raw: WinInetRaw): ProxyRule {
 async function readWinInet(ctx: EngineContext): Promise<{ rule: ProxyRule; raw?: WinInetRaw }> {
   const label = 'Windows per-user proxy (WinINET: Edge, Teams, Office)';
   const [main, conn] = await Promise.all([
-    ctx.exec('reg', ['query', INTERNET_SETTINGS_KEY], { timeoutMs: EXEC_TIMEOUT_MS }),
-    ctx.exec('reg', ['query', `${INTERNET_SETTINGS_KEY}\\Connections`, '/v', 'DefaultConnectionSettings'], { timeoutMs: EXEC_TIMEOUT_MS }),
+    ctx.exec(windowsProgram('reg'), ['query', INTERNET_SETTINGS_KEY], { timeoutMs: EXEC_TIMEOUT_MS }),
+    ctx.exec(windowsProgram('reg'), ['query', `${INTERNET_SETTINGS_KEY}\\Connections`, '/v', 'DefaultConnectionSettings'], { timeoutMs: EXEC_TIMEOUT_MS }),
   ]);
   const problem = execNote(main, 'reg query');
   if (problem) return { rule: unavailable('wininet', label, problem) };
@@ -172,7 +173,7 @@ export function winHttpRule(text: string): ProxyRule {
 }
 
 async function readWinHttp(ctx: EngineContext): Promise<ProxyRule> {
-  const r = await ctx.exec('netsh', ['winhttp', 'show', 'proxy'], { timeoutMs: EXEC_TIMEOUT_MS });
+  const r = await ctx.exec(windowsProgram('netsh'), ['winhttp', 'show', 'proxy'], { timeoutMs: EXEC_TIMEOUT_MS });
   const problem = execNote(r, 'netsh');
   return problem ? unavailable('winhttp', 'Windows machine proxy (WinHTTP)', problem) : winHttpRule(r.stdout);
 }
@@ -212,7 +213,7 @@ export function macosRule(text: string): ProxyRule {
 }
 
 async function readMacos(ctx: EngineContext): Promise<ProxyRule> {
-  const r = await ctx.exec('scutil', ['--proxy'], { timeoutMs: EXEC_TIMEOUT_MS });
+  const r = await ctx.exec(macProgram('scutil'), ['--proxy'], { timeoutMs: EXEC_TIMEOUT_MS });
   const problem = execNote(r, 'scutil');
   return problem ? unavailable('macos', 'macOS network proxy', problem) : macosRule(r.stdout);
 }
@@ -258,7 +259,7 @@ export function gnomeRule(v: GnomeValues): ProxyRule {
 }
 
 async function readGnome(ctx: EngineContext): Promise<{ rule?: ProxyRule; raw?: GnomeRaw }> {
-  const get = (schema: string, key: string) => ctx.exec('gsettings', ['get', schema, key], { timeoutMs: EXEC_TIMEOUT_MS });
+  const get = (schema: string, key: string) => ctx.exec(linuxProgram('gsettings'), ['get', schema, key], { timeoutMs: EXEC_TIMEOUT_MS });
   const mode = await get(GNOME_PROXY_SCHEMA, 'mode');
   if (mode.spawnError === 'ENOENT') return {}; // no GNOME here: not a source
   const problem = execNote(mode, 'gsettings');

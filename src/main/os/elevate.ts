@@ -7,10 +7,17 @@
 // names an action id and gives values that must match strict patterns; the command is the fixed
 // template with those values. Values are additionally quoted for the one interpreter in between
 // (PowerShell single quotes; AppleScript `quoted form of` on argv items, never source text).
+//
+// Every program is an absolute path from os/programs.ts. On Windows both the program that gets
+// admin rights and the PowerShell that asks UAC for them come from the fixed C:\Windows, never from
+// SystemRoot/windir (a standard user can point those at a folder they write to, and the technician
+// typing the admin password would run the user's program); if C:\Windows\System32 is missing on a
+// real Windows host the action is blocked. Plans show the full path of what gets admin rights.
 import { z } from 'zod';
 import { badInput, blocked } from '../engine/errors';
 import type { Exec, ExecResult } from './exec';
 import type { Platform } from './platform';
+import { REAL_HOST, commandLine, elevatedWindowsProgram, linuxProgram, macProgram, type HostProbe, type LinuxProgram, type MacProgram, type WindowsProgram } from './programs';
 
 /** A DNS name (RFC 1123 labels) or a dotted IPv4 address: never starts with "-", no spaces or quotes. */
 const HOST_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
@@ -21,9 +28,9 @@ export const TimeServer = z.string().refine((s) => IPV4_RE.test(s) || (HOSTNAME_
 /** Every character any command token may contain, fixed or validated. Anything else is refused. */
 const SAFE_TOKEN_RE = /^[A-Za-z0-9_.:,/\\=+-]+$/;
 
-interface CommandTemplate {
-  /** Absolute path of the program run with admin rights. */
-  file: string;
+interface CommandTemplate<P extends string> {
+  /** The program run with admin rights, by its name in the os/programs.ts table of that OS. */
+  program: P;
   /** Fixed tokens; `{name}` is replaced by the validated argument of that name. */
   args: readonly string[];
 }
@@ -32,36 +39,35 @@ interface ActionDefinition {
   /** Shown in the macOS admin dialog and in fix plans ("... to <title>"). */
   title: string;
   input: z.ZodType<Record<string, string>>;
-  commands: Partial<Record<Platform, CommandTemplate>>;
+  commands: { win32?: CommandTemplate<WindowsProgram>; darwin?: CommandTemplate<MacProgram>; linux?: CommandTemplate<LinuxProgram> };
 }
 
 const NO_ARGS = z.object({}).strict() as unknown as z.ZodType<Record<string, string>>;
-const SYSTEM32 = '{systemRoot}\\System32';
 
 export const ELEVATED_ACTIONS = {
   'cac.restart-service': {
     title: 'restart the smart-card service',
     input: NO_ARGS,
     commands: {
-      win32: { file: `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`, args: ['-NoProfile', '-NonInteractive', '-Command', 'Restart-Service', '-Name', 'SCardSvr', '-Force'] },
-      linux: { file: '/usr/bin/systemctl', args: ['restart', 'pcscd.service'] },
+      win32: { program: 'powershell', args: ['-NoProfile', '-NonInteractive', '-Command', 'Restart-Service', '-Name', 'SCardSvr', '-Force'] },
+      linux: { program: 'systemctl', args: ['restart', 'pcscd.service'] },
     },
   },
   'clock.resync': {
     title: 'set the clock from the time server now',
     input: z.object({ server: TimeServer }).strict(),
     commands: {
-      win32: { file: `${SYSTEM32}\\w32tm.exe`, args: ['/resync', '/force'] },
-      darwin: { file: '/usr/bin/sntp', args: ['-sS', '{server}'] },
-      linux: { file: '/usr/bin/chronyc', args: ['makestep'] },
+      win32: { program: 'w32tm', args: ['/resync', '/force'] },
+      darwin: { program: 'sntp', args: ['-sS', '{server}'] },
+      linux: { program: 'chronyc', args: ['makestep'] },
     },
   },
   'clock.set-time-server': {
     title: 'use a different time server',
     input: z.object({ server: TimeServer }).strict(),
     commands: {
-      win32: { file: `${SYSTEM32}\\w32tm.exe`, args: ['/config', '/manualpeerlist:{server},0x8', '/syncfromflags:manual', '/update'] },
-      darwin: { file: '/usr/sbin/systemsetup', args: ['-setnetworktimeserver', '{server}'] },
+      win32: { program: 'w32tm', args: ['/config', '/manualpeerlist:{server},0x8', '/syncfromflags:manual', '/update'] },
+      darwin: { program: 'systemsetup', args: ['-setnetworktimeserver', '{server}'] },
     },
   },
   'clock.enable-network-time': {
@@ -69,18 +75,18 @@ export const ELEVATED_ACTIONS = {
     input: NO_ARGS,
     commands: {
       // W32Time Type NTP from the configured NtpServer list (the list itself is left as it is).
-      win32: { file: `${SYSTEM32}\\w32tm.exe`, args: ['/config', '/syncfromflags:manual', '/update'] },
-      darwin: { file: '/usr/sbin/systemsetup', args: ['-setusingnetworktime', 'on'] },
-      linux: { file: '/usr/bin/timedatectl', args: ['set-ntp', 'true'] },
+      win32: { program: 'w32tm', args: ['/config', '/syncfromflags:manual', '/update'] },
+      darwin: { program: 'systemsetup', args: ['-setusingnetworktime', 'on'] },
+      linux: { program: 'timedatectl', args: ['set-ntp', 'true'] },
     },
   },
   'clock.disable-network-time': {
     title: 'turn automatic time back off',
     input: NO_ARGS,
     commands: {
-      win32: { file: `${SYSTEM32}\\reg.exe`, args: ['add', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters', '/v', 'Type', '/t', 'REG_SZ', '/d', 'NoSync', '/f'] },
-      darwin: { file: '/usr/sbin/systemsetup', args: ['-setusingnetworktime', 'off'] },
-      linux: { file: '/usr/bin/timedatectl', args: ['set-ntp', 'false'] },
+      win32: { program: 'reg', args: ['add', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters', '/v', 'Type', '/t', 'REG_SZ', '/d', 'NoSync', '/f'] },
+      darwin: { program: 'systemsetup', args: ['-setusingnetworktime', 'off'] },
+      linux: { program: 'timedatectl', args: ['set-ntp', 'false'] },
     },
   },
 } as const satisfies Record<string, ActionDefinition>;
@@ -89,11 +95,16 @@ export type ElevatedActionId = keyof typeof ELEVATED_ACTIONS;
 export const ELEVATED_ACTION_IDS = Object.keys(ELEVATED_ACTIONS) as ElevatedActionId[];
 
 export interface ElevatedCommand {
-  /** The program ctx.exec runs: powershell.exe, /usr/bin/osascript or /usr/bin/pkexec. */
+  /** The program ctx.exec runs: C:\\Windows\\…\\powershell.exe, /usr/bin/osascript or /usr/bin/pkexec. */
   file: string;
   args: string[];
-  /** The command that gets admin rights, for plans and logs: "w32tm.exe /resync /force". */
+  /** The command that gets admin rights, full path first, for plans and logs: "C:\\Windows\\System32\\w32tm.exe /resync /force". */
   display: string;
+}
+
+export interface ElevationOptions {
+  /** The real machine (is it Windows, does C:\\Windows exist); tests inject one. */
+  host?: HostProbe;
 }
 
 export interface ElevationResult {
@@ -120,11 +131,6 @@ function ownPlainObject(raw: unknown): unknown {
   const proto: unknown = Object.getPrototypeOf(raw);
   if (proto !== Object.prototype && proto !== null) return undefined;
   return Object.fromEntries(Object.entries(raw));
-}
-
-function systemRoot(env: NodeJS.ProcessEnv): string {
-  const root = env.SystemRoot ?? env.SYSTEMROOT;
-  return root && /^[A-Za-z]:\\[A-Za-z0-9_-]{1,32}$/.test(root) ? root : 'C:\\Windows';
 }
 
 function assertSafeToken(token: string): string {
@@ -168,7 +174,7 @@ export function macScript(title: string): string[] {
  * Builds the one command for an action on a platform, or throws bad-input (unknown action,
  * arguments that do not validate) / blocked (the action does not exist on this OS).
  */
-export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: unknown, env: NodeJS.ProcessEnv = {}): ElevatedCommand {
+export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: unknown, options: ElevationOptions = {}): ElevatedCommand {
   const action = lookupAction(actionId);
   const parsed = action.input.safeParse(ownPlainObject(rawArgs ?? {}));
   if (!parsed.success) throw badInput(`invalid arguments for ${String(actionId)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
@@ -178,29 +184,35 @@ export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: 
   const fill = (token: string) =>
     assertSafeToken(
       token.replace(/\{([a-zA-Z]+)\}/g, (_m, name: string) => {
-        if (name === 'systemRoot') return systemRoot(env);
         const value = Object.hasOwn(values, name) ? values[name] : undefined;
         if (typeof value !== 'string') throw badInput(`missing argument ${name}`);
         return value;
       }),
     );
-  const file = fill(template.file);
+  const host = options.host ?? REAL_HOST;
+  const windows = (name: WindowsProgram) => {
+    const r = elevatedWindowsProgram(name, host);
+    if (r.problem !== undefined) throw blocked(`${String(actionId)} cannot ask for administrator rights: ${r.problem}`);
+    return r.path;
+  };
+  const c = action.commands;
+  const file = assertSafeToken(platform === 'win32' ? windows(c.win32!.program) : platform === 'darwin' ? macProgram(c.darwin!.program) : linuxProgram(c.linux!.program));
   const args = template.args.map(fill);
-  const display = [file.split(/[\\/]/).pop()!, ...args].join(' ');
+  const display = commandLine(file, args);
   if (platform === 'win32') {
-    const powershell = `${systemRoot(env)}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
+    const powershell = windows('powershell');
     const encoded = Buffer.from(uacScript(file, args), 'utf16le').toString('base64');
     return { file: powershell, args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encoded], display };
   }
   if (platform === 'darwin') {
-    return { file: '/usr/bin/osascript', args: [...macScript(action.title).flatMap((line) => ['-e', line]), file, ...args], display };
+    return { file: macProgram('osascript'), args: [...macScript(action.title).flatMap((line) => ['-e', line]), file, ...args], display };
   }
-  return { file: '/usr/bin/pkexec', args: [file, ...args], display };
+  return { file: linuxProgram('pkexec'), args: [file, ...args], display };
 }
 
 /** What a fix plan shows before anything runs. */
-export function describeElevation(platform: Platform, actionId: ElevatedActionId, rawArgs: unknown = {}): string {
-  const command = elevatedCommand(platform, actionId, rawArgs);
+export function describeElevation(platform: Platform, actionId: ElevatedActionId, rawArgs: unknown = {}, options: ElevationOptions = {}): string {
+  const command = elevatedCommand(platform, actionId, rawArgs, options);
   const prompt = platform === 'win32' ? 'Windows asks for permission (UAC)' : platform === 'darwin' ? 'macOS asks for an administrator password' : 'polkit asks for an administrator password';
   return `${prompt}, then runs only: ${command.display}`;
 }
@@ -213,12 +225,13 @@ function wasCancelled(platform: Platform, result: ExecResult): boolean {
 
 /** Runs one action with admin rights through the OS prompt. Throws bad-input / blocked before anything runs. */
 export async function runElevated(
-  ctx: { platform: Platform; env: NodeJS.ProcessEnv; exec: Exec },
+  // `env` is deliberately never read: no environment variable chooses what gets admin rights.
+  ctx: { platform: Platform; env?: NodeJS.ProcessEnv; exec: Exec },
   actionId: unknown,
   rawArgs: unknown,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number } & ElevationOptions = {},
 ): Promise<ElevationResult> {
-  const command = elevatedCommand(ctx.platform, actionId, rawArgs, ctx.env);
+  const command = elevatedCommand(ctx.platform, actionId, rawArgs, options);
   const result = await ctx.exec(command.file, command.args, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const cancelled = wasCancelled(ctx.platform, result);
   return {

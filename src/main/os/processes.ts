@@ -1,8 +1,10 @@
 // Which programs are running, and quitting them politely. The process list always comes from the
-// machine we really run on (`ps` on macOS/Linux, `tasklist` on Windows), whatever OS path discovery
-// acts as: a test tree that acts as Windows still sees a real `ms-teams` process on this host.
+// machine we really run on (`ps` on macOS/Linux, `tasklist` on Windows, by absolute path from
+// os/programs.ts), whatever OS path discovery acts as: a test tree that acts as Windows still sees a
+// real `ms-teams` process on this host.
 // Names are compared without folders and without `.exe`, case-insensitively.
 import type { Exec } from './exec';
+import { linuxProgram, macProgram, windowsProgram } from './programs';
 
 export interface ProcessInfo {
   pid: number;
@@ -84,8 +86,8 @@ export function parseTasklistCsv(text: string): ProcessInfo[] {
 export async function listProcesses(exec: Exec, host: HostOs = hostOs()): Promise<ProcessList> {
   const result =
     host === 'win32'
-      ? await exec('tasklist', ['/fo', 'csv', '/nh'], { timeoutMs: 10_000 })
-      : await exec('ps', ['-A', '-o', 'pid=,stat=,comm='], { timeoutMs: 10_000 });
+      ? await exec(windowsProgram('tasklist'), ['/fo', 'csv', '/nh'], { timeoutMs: 10_000 })
+      : await exec(host === 'darwin' ? macProgram('ps') : linuxProgram('ps'), ['-A', '-o', 'pid=,stat=,comm='], { timeoutMs: 10_000 });
   if (result.spawnError || result.code !== 0) {
     const why = result.spawnError ?? (result.timedOut ? 'timed out' : `exit code ${result.code}`);
     return { ok: false, error: `could not list processes (${host === 'win32' ? 'tasklist' : 'ps'}: ${why})` };
@@ -119,7 +121,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function signal(exec: Exec, host: HostOs, p: ProcessInfo, force: boolean): Promise<void> {
   if (host === 'win32') {
     // Without /F taskkill asks the window to close (WM_CLOSE), as the user clicking Quit would.
-    await exec('taskkill', force ? ['/F', '/PID', String(p.pid)] : ['/PID', String(p.pid)], { timeoutMs: 10_000 });
+    await exec(windowsProgram('taskkill'), force ? ['/F', '/PID', String(p.pid)] : ['/PID', String(p.pid)], { timeoutMs: 10_000 });
     return;
   }
   try {

@@ -3,6 +3,7 @@
 // (no -g / -w), so no password or token ever passes through this code.
 import { z } from 'zod';
 import type { StepExecutor } from '../engine/types';
+import { macProgram } from '../os/programs';
 import type { Exec } from '../os/exec';
 
 export const IDENTITY_LABELS = [
@@ -58,7 +59,7 @@ export type KeychainListing = { ok: true; items: KeychainItem[] } | { ok: false;
 export async function listIdentityItems(exec: Exec): Promise<KeychainListing> {
   const items: KeychainItem[] = [];
   for (const label of IDENTITY_LABELS) {
-    const r = await exec('security', ['find-generic-password', '-l', label], { timeoutMs: 10_000 });
+    const r = await exec(macProgram('security'), ['find-generic-password', '-l', label], { timeoutMs: 10_000 });
     if (r.spawnError) return { ok: false, error: `security could not run (${r.spawnError})` };
     if (r.code === SECURITY_NOT_FOUND) continue;
     if (r.code !== 0) return { ok: false, error: `security find-generic-password -l "${label}" failed (exit ${r.code}): ${r.stderr.trim().slice(0, 200)}` };
@@ -75,7 +76,7 @@ export const keychainDeleteStep: StepExecutor<z.infer<typeof DeleteData>> = {
   data: DeleteData,
   async apply(d, ctx) {
     for (let i = 0; i < 100; i++) {
-      const r = await ctx.exec('security', ['delete-generic-password', '-l', d.label], { timeoutMs: 10_000 });
+      const r = await ctx.exec(macProgram('security'), ['delete-generic-password', '-l', d.label], { timeoutMs: 10_000 });
       if (r.spawnError) throw new Error(`security could not run (${r.spawnError})`);
       if (r.code === SECURITY_NOT_FOUND) return; // none left: done (also after a crash)
       if (r.code !== 0) throw new Error(`security delete-generic-password -l "${d.label}" failed (exit ${r.code}): ${r.stderr.trim().slice(0, 200)}`);

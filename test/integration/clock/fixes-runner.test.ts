@@ -23,7 +23,7 @@ function linuxTools(initialNtp: 'yes' | 'no') {
   const exec: Exec = async (file, args) => {
     calls.push([file, ...args]);
     const ok = (stdout = '') => ({ code: 0, signal: null, stdout, stderr: '', timedOut: false });
-    if (file === 'timedatectl' && args[0] === 'show') return ok(`Timezone=Europe/Berlin\nCanNTP=yes\nNTP=${ntp}\nNTPSynchronized=${ntp}\n`);
+    if (file === '/usr/bin/timedatectl' && args[0] === 'show') return ok(`Timezone=Europe/Berlin\nCanNTP=yes\nNTP=${ntp}\nNTPSynchronized=${ntp}\n`);
     if (file === '/usr/bin/pkexec' && args[0] === '/usr/bin/timedatectl' && args[1] === 'set-ntp') {
       ntp = args[2] === 'true' ? 'yes' : 'no';
       return ok();

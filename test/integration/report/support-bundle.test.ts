@@ -54,7 +54,7 @@ function plantedMachine() {
   writeFileSync(join(newTeams, 'MSTeams_2026-11-23_06-58-00.00.log'), `2026-11-23T06:58:04.000Z Err AADSTS53003 user=${EMAIL} token=${JWT}\n`);
   const env = { ...process.env, SIGNIN_DOCTOR_PLATFORM: 'win32', HOME: home, USERPROFILE: home, APPDATA: appData, LOCALAPPDATA: localAppData, USERNAME: USER, USER, COMPUTERNAME: DEVICE };
   const dsreg = fixture('dsregcmd-failed-auth.txt').replace('LAPTOP-DISABLED01', DEVICE).replace(/dave@fabrikam\.com/g, EMAIL);
-  const exec: Exec = async (file) => (file === 'dsregcmd' ? ok(dsreg) : file === 'reg' ? ok(fixture('reg-currentversion.txt')) : { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' });
+  const exec: Exec = async (file) => (file === 'C:\\Windows\\System32\\dsregcmd.exe' ? ok(dsreg) : file === 'C:\\Windows\\System32\\reg.exe' ? ok(fixture('reg-currentversion.txt')) : { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' });
   return { root, home, env, exec, stateDir: join(appData, 'Sign-in Doctor') };
 }
 
@@ -162,7 +162,7 @@ describe('support bundle with planted secrets', () => {
 
   it('the report for a machine with nothing wrong says so', async () => {
     const root = tempDir('report-healthy');
-    const exec: Exec = async (file) => (file === 'dsregcmd' ? ok(fixture('dsregcmd-joined.txt')) : file === 'reg' ? ok(fixture('reg-currentversion.txt')) : { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' });
+    const exec: Exec = async (file) => (file === 'C:\\Windows\\System32\\dsregcmd.exe' ? ok(fixture('dsregcmd-joined.txt')) : file === 'C:\\Windows\\System32\\reg.exe' ? ok(fixture('reg-currentversion.txt')) : { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' });
     const service = createService(createEngineContext({ env: { ...process.env, SIGNIN_DOCTOR_PLATFORM: 'win32', HOME: root, USERPROFILE: root }, stateDir: join(root, 'state'), exec, now: () => NOW }));
     const preview = await service.invoke('report.preview', { only: ['device'] });
     expect(preview.ok).toBe(true);

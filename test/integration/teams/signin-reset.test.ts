@@ -56,7 +56,7 @@ describe('teams.signin-reset', () => {
     const keychain = new Map<string, number>([['Microsoft Teams Identities Cache', 2], ['OneAuthAccount', 1]]);
     const calls: string[][] = [];
     const exec: Exec = async (file, args, options) => {
-      if (file !== 'security') return execFileSafe(file, args, options);
+      if (file !== '/usr/bin/security') return execFileSafe(file, args, options);
       calls.push([...args]);
       const label = args[2]!;
       const n = keychain.get(label) ?? 0;

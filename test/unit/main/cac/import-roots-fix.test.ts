@@ -66,7 +66,7 @@ function fakeTools(): Exec & { calls: string[][] } {
   const fp = (pem: string) => sha1(new x509.X509Certificate(pem)).match(/../g)!.join(':');
   const exec = (async (file: string, args: readonly string[], opts?: { input?: string }) => {
     calls.push([file, ...args]);
-    if (file === 'certutil') {
+    if (file === '/usr/bin/certutil') {
       const dbArg = args[args.indexOf('-d') + 1]!;
       const db = join(dbArg.replace(/^sql:/, ''), 'cert9.db');
       const nick = args.includes('-n') ? args[args.indexOf('-n') + 1]! : undefined;
@@ -85,7 +85,7 @@ function fakeTools(): Exec & { calls: string[][] } {
       writeFileSync(db, JSON.stringify(store));
       return ok();
     }
-    if (file === 'security') {
+    if (file === '/usr/bin/security') {
       const keychain = args[0] === 'find-certificate' ? args[3]! : args[0] === 'delete-certificate' ? args[3]! : args[0] === 'add-trusted-cert' ? args[4]! : '';
       const kc = `${keychain}.json`;
       const store = keychain ? load(kc) : {};
@@ -160,7 +160,7 @@ describe('cac.import-dod-roots', () => {
     expect(record.status).toBe('verified');
     const after = JSON.parse(readFileSync(join(db, 'cert9.db'), 'utf8')) as Record<string, string>;
     expect(Object.keys(after).sort()).toEqual(['DoD Root CA 5 (Sign-in Doctor)', 'corp root', 'my dod 6']);
-    expect(exec.calls.every((c) => c[0] === 'certutil')).toBe(true);
+    expect(exec.calls.every((c) => c[0] === '/usr/bin/certutil')).toBe(true);
     await runner.undo(record.runId);
     expect(Object.keys(JSON.parse(readFileSync(join(db, 'cert9.db'), 'utf8')) as object).sort()).toEqual(['corp root', 'my dod 6']);
   });
@@ -200,7 +200,7 @@ describe('cac.import-dod-roots', () => {
     expect(record.status, JSON.stringify([record.error, exec.calls])).toBe('verified');
     const keychain = join(home, 'Library', 'Keychains', 'login.keychain-db');
     const add = exec.calls.find((c) => c[1] === 'add-trusted-cert')!;
-    expect(add.slice(0, 6)).toEqual(['security', 'add-trusted-cert', '-r', 'trustRoot', '-k', keychain]);
+    expect(add.slice(0, 6)).toEqual(['/usr/bin/security', 'add-trusted-cert', '-r', 'trustRoot', '-k', keychain]);
     expect(Object.keys(JSON.parse(readFileSync(`${keychain}.json`, 'utf8')) as object)).toEqual([sha1(rootA)]);
     await runner.undo(record.runId);
     expect(exec.calls.some((c) => c[1] === 'delete-certificate' && c[3] === sha1(rootA))).toBe(true);

@@ -31,13 +31,13 @@ const elevatedCalls = (exec: { calls: string[][] }) => exec.calls.filter((c) => 
 
 describe('clock.auto-time-on', () => {
   it('Linux, off before: the plan records it; apply runs pkexec timedatectl set-ntp true; undo sets it false', async () => {
-    const exec = fakeExec({ 'timedatectl show': fx('timedatectl-show-off.txt') });
+    const exec = fakeExec({ '/usr/bin/timedatectl show': fx('timedatectl-show-off.txt') });
     const ctx = ctxFor('linux', exec);
     const plan = await autoTimeOnFix.plan(ctx, {});
     expect(plan.needsAdmin).toBe(true);
     expect(plan.undoable).toBe(true);
     expect(plan.steps).toEqual([{ kind: 'clock.network-time-on', description: expect.any(String), data: { priorAutoTime: 'off' } }]);
-    expect(plan.changes.join('\n')).toContain('timedatectl set-ntp true');
+    expect(plan.changes.join('\n')).toContain('then runs only: /usr/bin/timedatectl set-ntp true');
     const data = networkTimeOnStep.data.parse(plan.steps[0]!.data);
     await networkTimeOnStep.apply(data, ctx);
     await networkTimeOnStep.undo(data, ctx);
@@ -48,7 +48,7 @@ describe('clock.auto-time-on', () => {
   });
 
   it('on before: undo leaves it on (no command)', async () => {
-    const exec = fakeExec({ 'timedatectl show': fx('timedatectl-show-synced.txt') });
+    const exec = fakeExec({ '/usr/bin/timedatectl show': fx('timedatectl-show-synced.txt') });
     const ctx = ctxFor('linux', exec);
     const plan = await autoTimeOnFix.plan(ctx, {});
     const data = networkTimeOnStep.data.parse(plan.steps[0]!.data);
@@ -72,7 +72,7 @@ describe('clock.auto-time-on', () => {
   });
 
   it('Windows: the UAC launcher runs w32tm /config /syncfromflags:manual /update', async () => {
-    const exec = fakeExec({ 'w32tm /query /configuration': fx('w32tm-configuration-nosync.txt') });
+    const exec = fakeExec({ 'C:\\Windows\\System32\\w32tm.exe /query /configuration': fx('w32tm-configuration-nosync.txt') });
     const ctx = ctxFor('win32', exec);
     const data = networkTimeOnStep.data.parse((await autoTimeOnFix.plan(ctx, {})).steps[0]!.data);
     await networkTimeOnStep.apply(data, ctx);
@@ -113,5 +113,18 @@ describe('clock.resync', () => {
   it('the default server comes from the configured list (without its port)', async () => {
     const plan = await resyncFix.plan(ctxFor('darwin', fakeExec({}), { clock: { servers: ['ntp.example.org:123'] } }), {});
     expect(plan.steps[0]!.data).toEqual({ server: 'ntp.example.org' });
+  });
+
+  it('Windows: the plan shows the full path of what gets admin rights, and a user-set SystemRoot does not change it', async () => {
+    for (const SystemRoot of ['C:\\Windows', 'C:\\Users\\eve\\evil', '\\\\server\\share', 'D:\\x']) {
+      const exec = fakeExec({});
+      const ctx = Object.assign(ctxFor('win32', exec), { env: { SystemRoot, windir: SystemRoot } });
+      const plan = await resyncFix.plan(ctx, {});
+      expect(plan.changes).toContain('Windows asks for permission (UAC), then runs only: C:\\Windows\\System32\\w32tm.exe /resync /force');
+      await resyncStep.apply(resyncStep.data.parse(plan.steps[0]!.data), ctx);
+      const [launcher] = elevatedCalls(exec);
+      expect(launcher![0]).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+      expect(Buffer.from(launcher!.at(-1)!, 'base64').toString('utf16le')).toContain("-FilePath 'C:\\Windows\\System32\\w32tm.exe' -ArgumentList @('/resync','/force') -Verb RunAs");
+    }
   });
 });

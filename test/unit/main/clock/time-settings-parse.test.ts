@@ -70,14 +70,16 @@ function fakeExec(outputs: Record<string, string | 'ENOENT'>): Exec & { calls: s
 describe('readTimeSettings', () => {
   it('Windows: configuration + status + tzutil', async () => {
     const exec = fakeExec({
-      'w32tm /query /configuration': fx('w32tm-configuration-ntp.txt'),
-      'w32tm /query /status': fx('w32tm-status-synced.txt'),
-      'tzutil /g': fx('tzutil-g.txt'),
+      'C:\\Windows\\System32\\w32tm.exe /query /configuration': fx('w32tm-configuration-ntp.txt'),
+      'C:\\Windows\\System32\\w32tm.exe /query /status': fx('w32tm-status-synced.txt'),
+      'C:\\Windows\\System32\\tzutil.exe /g': fx('tzutil-g.txt'),
     });
-    expect(await readTimeSettings({ platform: 'win32', env: {}, exec })).toMatchObject({ autoTime: 'on', timeZone: 'W. Europe Standard Time', timeServer: 'time.windows.com', synchronized: true });
+    // A SystemRoot the user set does not move the programs (C:\\Windows is used when it exists; here the app acts as Windows).
+    expect(await readTimeSettings({ platform: 'win32', env: { SystemRoot: 'D:\\x' }, exec })).toMatchObject({ autoTime: 'on', timeZone: 'W. Europe Standard Time', timeServer: 'time.windows.com', synchronized: true });
+    expect(exec.calls.map((c) => c[0]).sort()).toEqual(['C:\\Windows\\System32\\reg.exe', 'C:\\Windows\\System32\\tzutil.exe', 'C:\\Windows\\System32\\w32tm.exe', 'C:\\Windows\\System32\\w32tm.exe']);
   });
   it('Windows: configured but the service is stopped reads as off', async () => {
-    const exec = fakeExec({ 'w32tm /query /configuration': fx('w32tm-configuration-ntp.txt'), 'w32tm /query /status': fx('w32tm-status-stopped.txt') });
+    const exec = fakeExec({ 'C:\\Windows\\System32\\w32tm.exe /query /configuration': fx('w32tm-configuration-ntp.txt'), 'C:\\Windows\\System32\\w32tm.exe /query /status': fx('w32tm-status-stopped.txt') });
     expect((await readTimeSettings({ platform: 'win32', env: {}, exec })).autoTime).toBe('off');
   });
   it('macOS through /usr/sbin/systemsetup', async () => {

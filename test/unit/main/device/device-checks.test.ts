@@ -17,8 +17,8 @@ function windows(dsreg: string | ExecResult) {
   const calls: string[] = [];
   const exec: Exec = async (file, args) => {
     calls.push([file, ...args].join(' '));
-    if (file === 'dsregcmd') return typeof dsreg === 'string' ? ok(fixture(dsreg)) : dsreg;
-    if (file === 'reg') return ok(fixture('reg-currentversion.txt'));
+    if (file === 'C:\\Windows\\System32\\dsregcmd.exe') return typeof dsreg === 'string' ? ok(fixture(dsreg)) : dsreg;
+    if (file === 'C:\\Windows\\System32\\reg.exe') return ok(fixture('reg-currentversion.txt'));
     return enoent;
   };
   return { ctx: createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'win32' }, stateDir: '/tmp/sd-device', exec, now: () => NOW }), calls };
@@ -30,7 +30,7 @@ describe('device state on Windows (dsregcmd faked at exec)', () => {
   it('an Entra joined device with a valid PRT is fine, and dsregcmd runs as /status with no shell', async () => {
     const { ctx, calls } = windows('dsregcmd-joined.txt');
     const { summary, findings } = await readDeviceStatus(ctx);
-    expect(calls).toContain('dsregcmd /status');
+    expect(calls).toContain('C:\\Windows\\System32\\dsregcmd.exe /status');
     const f = byId(findings);
     expect(f['device.join-state']!.severity).toBe('ok');
     expect(f['device.prt']!.severity).toBe('ok');
@@ -94,9 +94,9 @@ describe('device state on macOS (app-sso faked at exec, Company Portal probed in
     const root = mkdtempSync(join(tmpdir(), 'sd-mac-root-'));
     if (portal) mkdirSync(join(root, 'Applications', 'Company Portal.app', 'Contents'), { recursive: true });
     const exec: Exec = async (file, args) => {
-      if (file === 'app-sso' && args[0] === 'platform') return typeof psso === 'string' ? ok(fixture(psso)) : psso;
-      if (file === 'app-sso' && args[0] === '-l') return list;
-      if (file === 'sw_vers') return ok(fixture('sw-vers.txt'));
+      if (file === '/usr/bin/app-sso' && args[0] === 'platform') return typeof psso === 'string' ? ok(fixture(psso)) : psso;
+      if (file === '/usr/bin/app-sso' && args[0] === '-l') return list;
+      if (file === '/usr/bin/sw_vers') return ok(fixture('sw-vers.txt'));
       return enoent;
     };
     return createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'darwin' }, stateDir: '/tmp/sd-device', exec, now: () => NOW, config: { device: { root } } });

@@ -23,7 +23,7 @@ describe('OS facts', () => {
       return ok(fixture('reg-currentversion.txt'));
     };
     const facts = await readOsFacts(createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'win32' }, stateDir: '/tmp/x', exec }));
-    expect(calls).toEqual([['reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion']]]);
+    expect(calls).toEqual([['C:\\Windows\\System32\\reg.exe', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion']]]);
     expect(facts).toEqual({ policyPlatform: 'Windows', osName: 'Windows 11 Enterprise 23H2', osVersion: '10.0.22631.4400', patchLevel: 'build 22631.4400', source: 'reg' });
   });
 

@@ -4,7 +4,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngineContext } from '../../../../src/main/engine-context';
+import type { StepContext } from '../../../../src/main/engine/types';
 import { proxyCheck } from '../../../../src/main/network/network-checks';
+import { dnsFlushDescription, dnsFlushStep } from '../../../../src/main/network/network-steps';
+import type { Exec } from '../../../../src/main/os/exec';
+import { LINUX_FOLDERS, linuxProgram } from '../../../../src/main/os/programs';
 import { createService } from '../../../../src/main/service';
 import { tempDir } from '../../../support/browser';
 import { windowsProxyExec } from '../../../support/network-windows-exec';
@@ -65,6 +69,34 @@ describe('repair plans', () => {
     if (!r.ok) return;
     expect(r.value.undoable).toBe(false);
     expect(r.value.undoDescription).toMatch(/Nothing to undo/);
-    expect(r.value.steps[0]!.description).toMatch(/ipconfig/);
+    expect(r.value.steps[0]!.description).toBe('Run C:\\Windows\\System32\\ipconfig.exe /flushdns');
+  });
+});
+
+describe('programs by absolute path', () => {
+  it('the check reads reg and netsh from C:\\Windows\\System32 even when the user points SystemRoot elsewhere', async () => {
+    for (const SystemRoot of ['C:\\Users\\eve\\evil', '\\\\server\\share', 'D:\\x']) {
+      const fake = windowsProxyExec({ proxyServer: 'proxy.contoso.com:8080' });
+      const ctx = createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'win32', SystemRoot, windir: SystemRoot }, stateDir: join(tempDir('network-unit'), 'state'), config: {}, exec: fake.exec });
+      const findings = await proxyCheck.run({ ...ctx, signal: new AbortController().signal });
+      expect(findings.find((f) => f.id === 'network.proxy-mismatch')?.severity).toBe('warn');
+      const programs = new Set(fake.calls.map((c) => c.split(' ')[0]));
+      expect([...programs].sort()).toEqual(['C:\\Windows\\System32\\netsh.exe', 'C:\\Windows\\System32\\reg.exe']);
+    }
+  });
+
+  it('the DNS flush runs exactly its fixed commands by full path, and its plan names them', async () => {
+    const calls: string[][] = [];
+    const exec: Exec = async (file, args) => (calls.push([file, ...args]), { code: 0, signal: null, stdout: '', stderr: '', timedOut: false });
+    const ctx = { ...createEngineContext({ env: { SIGNIN_DOCTOR_PLATFORM: 'win32' }, stateDir: join(tempDir('network-unit'), 'state'), config: {}, exec }), backupDir: '/nonexistent', runId: 'r1', roots: [] } as unknown as StepContext;
+    for (const platform of ['win32', 'darwin', 'linux'] as const) await dnsFlushStep.apply({ platform }, ctx);
+    expect(calls).toEqual([
+      ['C:\\Windows\\System32\\ipconfig.exe', '/flushdns'],
+      ['/usr/bin/dscacheutil', '-flushcache'],
+      ['/usr/bin/killall', '-HUP', 'mDNSResponder'],
+      [linuxProgram('resolvectl'), 'flush-caches'],
+    ]);
+    expect(LINUX_FOLDERS.map((d) => `${d}/resolvectl`)).toContain(calls[3]![0]);
+    expect(dnsFlushDescription('darwin')).toBe('Run /usr/bin/dscacheutil -flushcache and /usr/bin/killall -HUP mDNSResponder');
   });
 });

@@ -16,8 +16,8 @@ function fakeRegistry(initial: Record<string, [string, string]>) {
   const values = new Map(Object.entries(initial));
   const writes: string[][] = [];
   const exec: Exec = async (file, args) => {
-    if (file === 'netsh') return res(0, '\r\nCurrent WinHTTP proxy settings:\r\n\r\n    Direct access (no proxy server).\r\n');
-    if (file !== 'reg') return { ...res(1), code: null, spawnError: 'ENOENT' };
+    if (file === 'C:\\Windows\\System32\\netsh.exe') return res(0, '\r\nCurrent WinHTTP proxy settings:\r\n\r\n    Direct access (no proxy server).\r\n');
+    if (file !== 'C:\\Windows\\System32\\reg.exe') return { ...res(1), code: null, spawnError: 'ENOENT' };
     const [verb, key, ...rest] = args;
     if (key !== INTERNET_SETTINGS_KEY) return res(1);
     const name = rest[rest.indexOf('/v') + 1];

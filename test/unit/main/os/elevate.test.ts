@@ -1,10 +1,11 @@
 // Per-action elevation: what reaches ctx.exec is exactly a fixed template (plus validated values),
 // and no text a caller supplies (the renderer, the CLI, a config file) can reach a command line.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../../../../src/main/engine/errors';
 import type { Exec, ExecResult } from '../../../../src/main/os/exec';
 import { describeElevation, ELEVATED_ACTION_IDS, ELEVATED_ACTIONS, elevatedCommand, macScript, runElevated, TimeServer, UAC_CANCELLED_EXIT } from '../../../../src/main/os/elevate';
 import { PLATFORMS, type Platform } from '../../../../src/main/os/platform';
+import { LINUX_PROGRAMS, MAC_PROGRAMS, WINDOWS_PROGRAMS } from '../../../../src/main/os/programs';
 
 interface Call {
   file: string;
@@ -73,27 +74,71 @@ describe('elevatedCommand: the exact command per OS', () => {
     );
   });
 
-  it('Windows: a hostile SystemRoot falls back to C:\\Windows', () => {
-    for (const SystemRoot of ["C:\\Windows' ; calc ; '", 'D:\\x y', '\\\\server\\share', 'C:\\Windows\\..\\Temp']) {
-      const command = elevatedCommand('win32', 'clock.resync', { server: 'pool.ntp.org' }, { SystemRoot });
-      expect(command.file).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-      expect(decodeUac(command.args)).toContain("-FilePath 'C:\\Windows\\System32\\w32tm.exe' -ArgumentList @('/resync','/force')");
-    }
-  });
+  // A standard user can set SystemRoot / windir (user environment, a shortcut, a parent process) to
+  // a folder they write to; the technician typing the admin password must still run Windows' own
+  // w32tm.exe, launched by Windows' own powershell.exe.
+  const USER_ROOTS = ['C:\\Users\\eve\\evil', '\\\\server\\share', 'D:\\x', 'E:\\Windows', "C:\\Windows' ; calc ; '", 'D:\\x y', 'C:\\Windows\\..\\Temp'];
+  const REAL_WINDOWS = { onWindows: true, exists: (path: string) => path === 'C:\\Windows' || path === 'C:\\Windows\\System32' };
 
-  it('every template is absolute and made of safe tokens only', () => {
-    for (const id of ELEVATED_ACTION_IDS) {
-      const commands = ELEVATED_ACTIONS[id].commands as Partial<Record<Platform, { file: string; args: readonly string[] }>>;
-      for (const [platform, template] of Object.entries(commands)) {
-        expect(template.file, `${id} ${platform}`).toMatch(platform === 'win32' ? /^\{systemRoot\}\\System32\\/ : /^\/usr\/s?bin\/[a-z]+$/);
-        for (const token of template.args) expect(token).toMatch(/^[A-Za-z0-9_.:,/\\=+{}-]+$/);
+  it('Windows: SystemRoot and windir never choose the elevated program or the launcher (real Windows host, and acting as Windows)', async () => {
+    for (const root of USER_ROOTS) {
+      for (const host of [REAL_WINDOWS, { onWindows: false, exists: () => false }]) {
+        const exec = recordingExec();
+        await runElevated({ platform: 'win32', env: { SystemRoot: root, SYSTEMROOT: root, windir: root, WINDIR: root }, exec }, 'clock.resync', { server: 'pool.ntp.org' }, { host });
+        expect(exec.calls).toHaveLength(1);
+        expect(exec.calls[0]!.file, root).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+        expect(decodeUac(exec.calls[0]!.args)).toContain("-FilePath 'C:\\Windows\\System32\\w32tm.exe' -ArgumentList @('/resync','/force')");
+        expect(elevatedCommand('win32', 'clock.resync', { server: 'pool.ntp.org' }, { host }).display).toBe('C:\\Windows\\System32\\w32tm.exe /resync /force');
       }
     }
   });
 
-  it('describes the prompt and the one command for a fix plan', () => {
-    expect(describeElevation('win32', 'clock.resync', { server: 'pool.ntp.org' })).toBe('Windows asks for permission (UAC), then runs only: w32tm.exe /resync /force');
-    expect(describeElevation('linux', 'cac.restart-service')).toBe('polkit asks for an administrator password, then runs only: systemctl restart pcscd.service');
+  it("Windows: this process's own SystemRoot is not read either", () => {
+    vi.stubEnv('SystemRoot', 'D:\\x');
+    vi.stubEnv('windir', 'D:\\x');
+    try {
+      const command = elevatedCommand('win32', 'cac.restart-service', {}, { host: REAL_WINDOWS });
+      expect(command.file).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+      expect(command.display).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -NoProfile -NonInteractive -Command Restart-Service -Name SCardSvr -Force');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('Windows: without C:\\Windows\\System32 on a real Windows host the action is blocked, whatever SystemRoot says, and nothing runs', async () => {
+    for (const exists of [() => false, (path: string) => path === 'C:\\Windows', (path: string) => path.startsWith('D:\\x')]) {
+      const exec = recordingExec();
+      const error = await runElevated({ platform: 'win32', env: { SystemRoot: 'D:\\x' }, exec }, 'clock.resync', { server: 'pool.ntp.org' }, { host: { onWindows: true, exists } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EngineError);
+      expect((error as EngineError).code).toBe('blocked');
+      expect((error as EngineError).message).toMatch(/^clock\.resync cannot ask for administrator rights: C:\\Windows\\System32 was not found on this computer.*SystemRoot and windir environment variables can be changed by any user/);
+      expect(exec.calls).toEqual([]);
+      expect(() => describeElevation('win32', 'clock.resync', { server: 'pool.ntp.org' }, { host: { onWindows: true, exists } })).toThrow(/C:\\Windows\\System32 was not found/);
+    }
+    // macOS and Linux never look at the Windows folder.
+    expect(elevatedCommand('linux', 'clock.resync', { server: 'pool.ntp.org' }, { host: { onWindows: true, exists: () => false } }).file).toBe('/usr/bin/pkexec');
+  });
+
+  it('every template names a program of the os/programs.ts table and is made of safe tokens only', () => {
+    const tables: Record<Platform, readonly string[]> = { win32: Object.keys(WINDOWS_PROGRAMS), darwin: Object.keys(MAC_PROGRAMS), linux: LINUX_PROGRAMS };
+    let count = 0;
+    for (const id of ELEVATED_ACTION_IDS) {
+      const commands = ELEVATED_ACTIONS[id].commands as Partial<Record<Platform, { program: string; args: readonly string[] }>>;
+      for (const [platform, template] of Object.entries(commands) as Array<[Platform, { program: string; args: readonly string[] }]>) {
+        expect(tables[platform], `${id} ${platform}`).toContain(template.program);
+        for (const token of template.args) expect(token).toMatch(/^[A-Za-z0-9_.:,/\\=+{}-]+$/);
+        const display = elevatedCommand(platform, id, id === 'clock.resync' || id === 'clock.set-time-server' ? { server: 'pool.ntp.org' } : {}).display;
+        expect(display, `${id} ${platform}`).toMatch(platform === 'win32' ? /^C:\\Windows\\System32\\[A-Za-z0-9\\.]+\.exe / : /^\/(usr\/)?s?bin\/[a-z_-]+ /);
+        count++;
+      }
+    }
+    expect(count).toBe(13);
+  });
+
+  it('describes the prompt and the one command for a fix plan, with the full program path', () => {
+    expect(describeElevation('win32', 'clock.resync', { server: 'pool.ntp.org' })).toBe('Windows asks for permission (UAC), then runs only: C:\\Windows\\System32\\w32tm.exe /resync /force');
+    expect(describeElevation('linux', 'cac.restart-service')).toBe('polkit asks for an administrator password, then runs only: /usr/bin/systemctl restart pcscd.service');
+    expect(describeElevation('darwin', 'clock.resync', { server: 'time.apple.com' })).toBe('macOS asks for an administrator password, then runs only: /usr/bin/sntp -sS time.apple.com');
   });
 });
 
@@ -136,13 +181,13 @@ describe('refusals happen before anything runs', () => {
   });
 
   it('automatic time on and back off: the exact commands per OS', () => {
-    const env = { SystemRoot: 'C:\\Windows' };
     expect(elevatedCommand('linux', 'clock.enable-network-time', {}).args).toEqual(['/usr/bin/timedatectl', 'set-ntp', 'true']);
     expect(elevatedCommand('linux', 'clock.disable-network-time', {}).args).toEqual(['/usr/bin/timedatectl', 'set-ntp', 'false']);
     expect(elevatedCommand('darwin', 'clock.disable-network-time', {}).args.slice(-2)).toEqual(['-setusingnetworktime', 'off']);
-    expect(elevatedCommand('win32', 'clock.enable-network-time', {}, env).display).toBe('w32tm.exe /config /syncfromflags:manual /update');
-    expect(elevatedCommand('win32', 'clock.disable-network-time', {}, env).display).toBe(
-      'reg.exe add HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters /v Type /t REG_SZ /d NoSync /f',
+    expect(elevatedCommand('darwin', 'clock.disable-network-time', {}).display).toBe('/usr/sbin/systemsetup -setusingnetworktime off');
+    expect(elevatedCommand('win32', 'clock.enable-network-time', {}).display).toBe('C:\\Windows\\System32\\w32tm.exe /config /syncfromflags:manual /update');
+    expect(elevatedCommand('win32', 'clock.disable-network-time', {}).display).toBe(
+      'C:\\Windows\\System32\\reg.exe add HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters /v Type /t REG_SZ /d NoSync /f',
     );
     expect(() => elevatedCommand('linux', 'clock.disable-network-time', { extra: 'x' })).toThrow(/invalid arguments/);
   });

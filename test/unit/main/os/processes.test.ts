@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Exec, ExecResult } from '../../../../src/main/os/exec';
+import { LINUX_FOLDERS, linuxProgram } from '../../../../src/main/os/programs';
 import { listProcesses, matchProcesses, parsePsOutput, parseTasklistCsv, processKey, quitProcesses } from '../../../../src/main/os/processes';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../fixtures/teams', name), 'utf8');
@@ -41,16 +42,20 @@ describe('process list parsers (recorded outputs)', () => {
     const calls: string[][] = [];
     const exec: Exec = async (file, args) => {
       calls.push([file, ...args]);
-      return file === 'tasklist' ? ok(fixture('tasklist.csv')) : { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' };
+      return file === 'C:\\Windows\\System32\\tasklist.exe' ? ok(fixture('tasklist.csv')) : { code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' };
     };
     const win = await listProcesses(exec, 'win32');
     expect(win.ok && win.processes.length).toBe(6);
     const mac = await listProcesses(exec, 'darwin');
     expect(mac).toEqual({ ok: false, error: 'could not list processes (ps: ENOENT)' });
+    await listProcesses(exec, 'linux');
     expect(calls).toEqual([
-      ['tasklist', '/fo', 'csv', '/nh'],
-      ['ps', '-A', '-o', 'pid=,stat=,comm='],
+      ['C:\\Windows\\System32\\tasklist.exe', '/fo', 'csv', '/nh'],
+      ['/bin/ps', '-A', '-o', 'pid=,stat=,comm='],
+      [linuxProgram('ps'), '-A', '-o', 'pid=,stat=,comm='],
     ]);
+    // Linux: ps from a fixed system folder, never found through PATH.
+    expect(LINUX_FOLDERS.map((d) => `${d}/ps`)).toContain(calls[2]![0]);
   });
 
   it('quits on Windows with taskkill: politely first, /F only when forced', async () => {
@@ -58,19 +63,21 @@ describe('process list parsers (recorded outputs)', () => {
     let alive = true;
     const exec: Exec = async (file, args) => {
       calls.push([file, ...args]);
-      if (file === 'taskkill' && args[0] === '/F') alive = false;
+      if (file === 'C:\\Windows\\System32\\taskkill.exe' && args[0] === '/F') alive = false;
       return ok(alive ? '"ms-teams.exe","11840","Console","1","312,508 K"\r\n' : '');
     };
     const polite = await quitProcesses(exec, ['ms-teams'], { host: 'win32', graceMs: 50, pollMs: 10 });
     expect(polite.stillRunning.map((p) => p.pid)).toEqual([11840]);
-    expect(calls.filter((c) => c[0] === 'taskkill')).toEqual([['taskkill', '/PID', '11840']]);
+    expect(calls.filter((c) => c[0]!.endsWith('taskkill.exe'))).toEqual([['C:\\Windows\\System32\\taskkill.exe', '/PID', '11840']]);
     calls.length = 0;
     const forced = await quitProcesses(exec, ['ms-teams'], { host: 'win32', graceMs: 30, pollMs: 10, force: true });
     expect(forced.stillRunning).toEqual([]);
     expect(forced.forced.map((p) => p.pid)).toEqual([11840]);
-    expect(calls.filter((c) => c[0] === 'taskkill')).toEqual([
-      ['taskkill', '/PID', '11840'],
-      ['taskkill', '/F', '/PID', '11840'],
+    expect(calls.filter((c) => c[0]!.endsWith('taskkill.exe'))).toEqual([
+      ['C:\\Windows\\System32\\taskkill.exe', '/PID', '11840'],
+      ['C:\\Windows\\System32\\taskkill.exe', '/F', '/PID', '11840'],
     ]);
+    // Every call named its program by absolute path: the tasklist polls too.
+    expect(calls.every((c) => c[0] === 'C:\\Windows\\System32\\tasklist.exe' || c[0] === 'C:\\Windows\\System32\\taskkill.exe')).toBe(true);
   });
 });

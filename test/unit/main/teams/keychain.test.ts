@@ -31,7 +31,7 @@ describe('macOS keychain identity items (security output)', () => {
     const listing = await listIdentityItems(exec);
     expect(listing.ok && listing.items.map((i) => i.label)).toEqual(['Microsoft Teams Identities Cache', 'OneAuthAccount']);
     expect(calls.map((c) => c[3])).toEqual([...IDENTITY_LABELS]);
-    expect(calls.every((c) => c[0] === 'security' && c[1] === 'find-generic-password' && c[2] === '-l' && c.length === 4)).toBe(true);
+    expect(calls.every((c) => c[0] === '/usr/bin/security' && c[1] === 'find-generic-password' && c[2] === '-l' && c.length === 4)).toBe(true);
   });
 
   it('reports a failing security as an error, not as "nothing found"', async () => {
@@ -53,7 +53,8 @@ describe('macOS keychain identity items (security output)', () => {
     const ctx = { ...createEngineContext({ env: {}, stateDir: '/tmp/unused', exec }), runId: 'x', backupDir: '/tmp/unused' };
     await keychainDeleteStep.apply(keychainDeleteStep.data.parse({ label: 'OneAuthAccount' }), ctx);
     expect(calls).toHaveLength(4);
-    expect(calls[0]).toEqual(['security', 'delete-generic-password', '-l', 'OneAuthAccount']);
+    expect(calls[0]).toEqual(['/usr/bin/security', 'delete-generic-password', '-l', 'OneAuthAccount']);
+    expect(calls.every((c) => c[0] === '/usr/bin/security')).toBe(true);
     await keychainDeleteStep.apply(keychainDeleteStep.data.parse({ label: 'OneAuthAccount' }), ctx); // again after a crash: fine
     expect(keychainDeleteStep.data.safeParse({ label: 'login' }).success).toBe(false);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngineContext } from '../../../../src/main/engine-context';
 import type { Exec } from '../../../../src/main/os/exec';
+import { linuxProgram, macProgram } from '../../../../src/main/os/programs';
 import { backupFolderStep, quitTeamsStep } from '../../../../src/main/teams/teams-steps';
 import { tempDir } from '../../../support/browser';
 
@@ -34,9 +35,11 @@ describe('teams step executors', () => {
     const idle: Exec = async () => ({ code: 0, signal: null, stdout: '    1 Ss   init\n', stderr: '', timedOut: false });
     const data = quitTeamsStep.data.parse({ names: ['teams-for-linux'], force: false, graceMs: 0 });
     await quitTeamsStep.apply(data, stepCtx(idle));
+    // The process list of the real host, by absolute path: ps (macOS, Linux) or tasklist (Windows).
+    const ps = [macProgram('ps'), linuxProgram('ps')];
     const stuck: Exec = async (file) =>
-      file === 'ps' || file === 'tasklist'
-        ? { code: 0, signal: null, stdout: file === 'ps' ? '4999999 S    teams-for-linux\n' : '"teams-for-linux.exe","4999999","Console","1","1 K"\r\n', stderr: '', timedOut: false }
+      ps.includes(file) || file === 'C:\\Windows\\System32\\tasklist.exe'
+        ? { code: 0, signal: null, stdout: ps.includes(file) ? '4999999 S    teams-for-linux\n' : '"teams-for-linux.exe","4999999","Console","1","1 K"\r\n', stderr: '', timedOut: false }
         : { code: 0, signal: null, stdout: '', stderr: '', timedOut: false };
     await expect(quitTeamsStep.apply(data, stepCtx(stuck))).rejects.toThrow(/did not quit within 0 s \(teams-for-linux 4999999\).*force/);
     await expect(quitTeamsStep.undo(data, stepCtx(stuck))).resolves.toBeUndefined();
