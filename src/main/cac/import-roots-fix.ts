@@ -8,17 +8,19 @@
 // macOS: `security add-trusted-cert -r trustRoot` into the login keychain (macOS asks the user).
 // One step per root; apply and undo are idempotent and undo removes only a certificate whose
 // thumbprint is the one we added. Roots already trusted there are left alone (and never undone).
+import { createHash } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { blocked } from '../engine/errors';
-import type { EngineContext, FixDefinition, StepExecutor } from '../engine/types';
+import type { EngineContext, FixDefinition, FixScope, StepExecutor } from '../engine/types';
 import { userDirs } from '../os/platform';
+import { assertInsideRoots } from '../os/safe-path';
 import { linuxProgram, macProgram } from '../os/programs';
 import { DOD_GUIDANCE_URL } from './card-report';
 import { readBundleFile, type BundleCert } from './dod-bundle';
-import { DOD_ROOTS, normalizeThumbprint, type DodRoot } from './dod-roots';
-import { parseMacSecurityHashes, parseNssFingerprint, parseNssList } from './trust-store';
+import { DOD_ROOTS, findDodRoot, normalizeThumbprint, type DodRoot } from './dod-roots';
+import { parseMacSecurityHashes, parseNssFingerprint, parseNssList, pemCertificates } from './trust-store';
 
 export const FIX_IMPORT_ROOTS = 'cac.import-dod-roots';
 const T = 30_000;
@@ -64,13 +66,16 @@ const NssDbData = z.object({ db: z.string().min(1) });
 export const nssCreateDbStep: StepExecutor<z.infer<typeof NssDbData>> = {
   kind: 'cac.nss-create-db',
   data: NssDbData,
+  paths: ({ db }) => [{ path: db, mayBeRoot: true }],
   async apply({ db }, ctx) {
+    await assertInsideRoots(ctx.roots, db, { mayBeRoot: true });
     if (await exists(join(db, 'cert9.db'))) return;
     await mkdir(db, { recursive: true, mode: 0o700 });
     const r = await ctx.exec(linuxProgram('certutil'), ['-N', '-d', `sql:${db}`, '--empty-password'], { timeoutMs: T });
     if (r.code !== 0) throw fail('certutil -N', r);
   },
   async undo({ db }, ctx) {
+    await assertInsideRoots(ctx.roots, db, { mayBeRoot: true });
     if (!(await exists(join(db, 'cert9.db')))) return;
     const list = await ctx.exec(linuxProgram('certutil'), ['-L', '-d', `sql:${db}`], { timeoutMs: T });
     if (list.code !== 0 || parseNssList(list.stdout).length > 0) return; // something else lives there now: keep it
@@ -84,6 +89,7 @@ const NssRootData = RootData.extend({ db: z.string().min(1) });
 export const nssAddRootStep: StepExecutor<z.infer<typeof NssRootData>> = {
   kind: 'cac.nss-add-root',
   data: NssRootData,
+  paths: ({ db }) => [{ path: db, mayBeRoot: true }],
   async apply(d, ctx) {
     const nick = nicknameOf(d.name);
     const have = await nssFingerprint(ctx, d.db, nick);
@@ -142,6 +148,35 @@ async function present(ctx: EngineContext): Promise<Set<string>> {
   return (await exists(join(db, 'cert9.db'))) ? nssAllFingerprints(ctx, db) : new Set();
 }
 
+/** SHA-1 of the one certificate a PEM text holds, or undefined when it holds none or several. */
+function pemSha1(pem: string): string | undefined {
+  const ders = pemCertificates(pem);
+  return ders.length === 1 ? createHash('sha1').update(ders[0]!).digest('hex').toUpperCase() : undefined;
+}
+
+/**
+ * Only our own database or keychain, and only a known DoD root whose PEM really has that
+ * thumbprint: a journal record can never make this fix trust a certificate of someone's choosing.
+ */
+function importScope(ctx: Pick<EngineContext, 'platform' | 'env'>, roots: readonly DodRoot[]): FixScope {
+  const db = nssDbOf(ctx);
+  const keychain = loginKeychainOf(ctx);
+  return {
+    stepKinds: ['cac.nss-create-db', 'cac.nss-add-root', 'cac.keychain-add-root'],
+    roots: [db],
+    check(step) {
+      const d = step.data as { db?: unknown; keychain?: unknown; sha1?: unknown; name?: unknown; pem?: unknown };
+      if (step.kind !== 'cac.keychain-add-root' && d.db !== db) return `it names the NSS database ${String(d.db).slice(0, 200)}, not yours (${db})`;
+      if (step.kind === 'cac.nss-create-db') return undefined;
+      if (step.kind === 'cac.keychain-add-root' && d.keychain !== keychain) return `it names the keychain ${String(d.keychain).slice(0, 200)}, not your login keychain`;
+      const root = typeof d.sha1 === 'string' ? findDodRoot(d.sha1, roots) : undefined;
+      if (!root || root.name !== d.name) return 'it would trust a certificate that is not a known DoD root';
+      if (typeof d.pem !== 'string' || pemSha1(d.pem) !== root.sha1) return `its certificate is not ${root.name} (the thumbprint does not match)`;
+      return undefined;
+    },
+  };
+}
+
 export const importRootsFix = importRootsFixWith(DOD_ROOTS);
 
 /** The fix over a given root table (tests hand in roots they generated). */
@@ -152,6 +187,7 @@ export function importRootsFixWith(roots: readonly DodRoot[]): FixDefinition<Imp
   title: 'Import the DoD root certificates from a bundle file',
   description: 'Adds the DoD roots found in a file you choose (DISA PKCS#7 bundle) to your NSS database (Linux: Chrome, Edge, Teams) or login keychain (macOS). Only known DoD roots, by thumbprint.',
   options: Options,
+  scope: (ctx) => importScope(ctx, roots),
   async plan(ctx, { bundle: file }) {
     const base = { fixId: FIX_IMPORT_ROOTS, title: 'Import the DoD root certificates', needsAdmin: false, needsClosed: [], undoable: true };
     if (ctx.platform === 'win32') throw blocked(`On Windows, install the DoD roots with DISA's InstallRoot tool (${DOD_GUIDANCE_URL}).`);

@@ -17,6 +17,7 @@ export const dnsFlushFix: FixDefinition<z.infer<typeof NoOptions>> = {
   title: 'Flush the DNS cache',
   description: 'Empties the operating system DNS cache so stale answers for the sign-in hosts are asked again. Nothing to undo.',
   options: NoOptions,
+  scope: (ctx) => ({ stepKinds: ['network.dns-flush'], roots: [], check: (step) => (step.data.platform === ctx.platform ? undefined : 'its step was planned for another OS') }),
   async plan(ctx) {
     const base = {
       fixId: this.id,

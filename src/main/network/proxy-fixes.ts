@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CloudSchema } from '../../shared/contract/network';
 import type { FixPlan, RunRecord, Step, VerifyResult } from '../../shared/model';
-import type { EngineContext, FixContext, FixDefinition, UndoPreparation } from '../engine/types';
+import type { EngineContext, FixContext, FixDefinition, FixScope, UndoPreparation } from '../engine/types';
 import { linuxProgram, windowsProgram } from '../os/programs';
 import { CLOUD_DEFINITIONS } from './endpoints';
 import { gvariantString, gvariantStringArray, parseGVariantString, parseGVariantStringArray } from './gvariant-parse';
@@ -42,6 +42,18 @@ function unreadable(sources: ProxySources, source: 'wininet' | 'gnome'): string 
   return rule?.source.mode === 'unavailable' ? `the proxy settings could not be read: ${rule.source.note ?? 'unknown error'}` : undefined;
 }
 
+/** Only the registry values and GNOME keys a fix itself sets, on the OS it plans for. */
+function settingsScope(ctx: { platform: string }, regNames: readonly string[], gnomeKey: string): FixScope {
+  return {
+    stepKinds: ['network.reg-set', 'network.gsettings-set'],
+    roots: [],
+    check(step) {
+      if (step.kind === 'network.reg-set') return ctx.platform === 'win32' && regNames.includes(String(step.data.name)) ? undefined : `it sets the registry value ${String(step.data.name).slice(0, 40)}, which this fix never changes`;
+      return ctx.platform === 'linux' && step.data.key === gnomeKey ? undefined : `it sets the GNOME key ${String(step.data.key).slice(0, 40)}, which this fix never changes`;
+    },
+  };
+}
+
 // ---- network.proxy-disable ----
 
 const NoOptions = z.object({}).strict();
@@ -52,6 +64,7 @@ export const proxyDisableFix: FixDefinition<z.infer<typeof NoOptions>> = {
   title: 'Turn off the per-user proxy',
   description: 'Turns off a stale per-user proxy (Windows Internet Options / GNOME), keeping its address so undo turns it back on exactly as it was.',
   options: NoOptions,
+  scope: (ctx) => settingsScope(ctx, ['ProxyEnable', 'AutoConfigURL'], 'mode'),
   async plan(ctx) {
     const base = basePlan(this.id, this.title);
     const sources = await readProxySources(ctx);
@@ -126,6 +139,7 @@ export const proxyBypassAddFix: FixDefinition<z.infer<typeof BypassOptions>> = {
   title: 'Let the Microsoft sign-in hosts bypass the proxy',
   description: 'Adds the Microsoft sign-in hosts of a cloud (option cloud: worldwide, gcch, dod) to the per-user proxy bypass list; undo restores the exact previous list.',
   options: BypassOptions,
+  scope: (ctx) => settingsScope(ctx, ['ProxyOverride'], 'ignore-hosts'),
   async plan(ctx, { cloud }) {
     const base = basePlan(this.id, this.title);
     const hosts = CLOUD_DEFINITIONS[cloud].bypassHosts;

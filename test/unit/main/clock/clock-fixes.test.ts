@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoTimeOnFix, resyncFix } from '../../../../src/main/clock/clock-fixes';
 import { networkTimeOnStep, resyncStep } from '../../../../src/main/clock/clock-steps';
-import type { FixContext } from '../../../../src/main/engine/types';
+import type { StepContext } from '../../../../src/main/engine/types';
 import type { Exec } from '../../../../src/main/os/exec';
 import type { Platform } from '../../../../src/main/os/platform';
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ function fakeExec(reads: Record<string, string>, code = 0): Exec & { calls: stri
 }
 
 const ctxFor = (platform: Platform, exec: Exec, config: Record<string, unknown> = {}) =>
-  ({ platform, env: { SystemRoot: 'C:\\Windows' }, exec, stateDir: '/nonexistent', config, now: () => new Date(), runId: 'r1', backupDir: '/nonexistent/b' }) as unknown as FixContext;
+  ({ platform, env: { SystemRoot: 'C:\\Windows' }, exec, stateDir: '/nonexistent', config, now: () => new Date(), runId: 'r1', backupDir: '/nonexistent/b', roots: [] }) as unknown as StepContext;
 
 const elevatedCalls = (exec: { calls: string[][] }) => exec.calls.filter((c) => c[0] === '/usr/bin/pkexec' || c[0] === '/usr/bin/osascript' || c[0]!.endsWith('powershell.exe'));
 

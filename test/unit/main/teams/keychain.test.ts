@@ -50,7 +50,7 @@ describe('macOS keychain identity items (security output)', () => {
       left--;
       return { code: 0, signal: null, stdout: '', stderr: '', timedOut: false };
     };
-    const ctx = { ...createEngineContext({ env: {}, stateDir: '/tmp/unused', exec }), runId: 'x', backupDir: '/tmp/unused' };
+    const ctx = { ...createEngineContext({ env: {}, stateDir: '/tmp/unused', exec }), runId: 'x', backupDir: '/tmp/unused', roots: [] };
     await keychainDeleteStep.apply(keychainDeleteStep.data.parse({ label: 'OneAuthAccount' }), ctx);
     expect(calls).toHaveLength(4);
     expect(calls[0]).toEqual(['/usr/bin/security', 'delete-generic-password', '-l', 'OneAuthAccount']);

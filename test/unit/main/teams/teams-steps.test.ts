@@ -8,26 +8,32 @@ import { linuxProgram, macProgram } from '../../../../src/main/os/programs';
 import { backupFolderStep, quitTeamsStep } from '../../../../src/main/teams/teams-steps';
 import { tempDir } from '../../../support/browser';
 
-const stepCtx = (exec?: Exec) => ({ ...createEngineContext({ env: {}, stateDir: '/tmp/unused', ...(exec ? { exec } : {}) }), runId: 'r', backupDir: '/tmp/unused' });
+const stepCtx = (exec?: Exec, roots: string[] = []) => ({ ...createEngineContext({ env: {}, stateDir: '/tmp/unused', ...(exec ? { exec } : {}) }), runId: 'r', backupDir: '/tmp/unused', roots });
 
 describe('teams step executors', () => {
-  it('backup folder: created only inside the approved root; undo removes it only when nothing but folders is left', async () => {
+  it('backup folder: created only as one of the fix roots; undo removes it only when nothing but folders is left', async () => {
     const base = tempDir('teams-steps');
-    const data = backupFolderStep.data.parse({ path: join(base, 'Teams.signin-doctor-backup-r'), root: base, client: 'classic', clientRoot: join(base, 'Teams'), kept: [] });
-    await backupFolderStep.apply(data, stepCtx());
-    await backupFolderStep.apply(data, stepCtx()); // again after a crash: fine
+    const data = backupFolderStep.data.parse({ path: join(base, 'Teams.signin-doctor-backup-r'), client: 'classic', clientRoot: join(base, 'Teams'), kept: [] });
+    const ctx = stepCtx(undefined, [join(base, 'Teams'), data.path]);
+    await backupFolderStep.apply(data, ctx);
+    await backupFolderStep.apply(data, ctx); // again after a crash: fine
     await mkdir(join(data.path, 'Backgrounds', 'Default'), { recursive: true });
-    await backupFolderStep.undo(data, stepCtx());
+    await backupFolderStep.undo(data, ctx);
     expect(existsSync(data.path)).toBe(false);
-    await backupFolderStep.undo(data, stepCtx()); // already gone: fine
+    await backupFolderStep.undo(data, ctx); // already gone: fine
 
-    await backupFolderStep.apply(data, stepCtx());
+    await backupFolderStep.apply(data, ctx);
     await writeFile(join(data.path, 'left-behind'), 'x');
-    await backupFolderStep.undo(data, stepCtx()); // never deletes a file, never fails the undo
+    await backupFolderStep.undo(data, ctx); // never deletes a file, never fails the undo
     expect(existsSync(join(data.path, 'left-behind'))).toBe(true);
 
+    // Whatever the data says, a folder outside the roots is never created nor discarded.
     const outside = { ...data, path: join(tempDir('elsewhere'), 'x') };
-    await expect(backupFolderStep.apply(outside, stepCtx())).rejects.toThrow(/outside the approved folder/);
+    await expect(backupFolderStep.apply(outside, ctx)).rejects.toThrow(/outside the folders/);
+    expect(existsSync(outside.path)).toBe(false);
+    await mkdir(outside.path);
+    await expect(backupFolderStep.discard!(outside, ctx)).rejects.toThrow(/outside the folders/);
+    expect(existsSync(outside.path)).toBe(true);
   });
 
   // The pid is above Linux's pid_max (4194304): no real process can be signalled by this test.
