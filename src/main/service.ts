@@ -17,7 +17,8 @@ import {
 import { createCoreHandlers } from './core-handlers';
 import { ALL_DOMAINS } from './domains';
 import { EngineError } from './engine/errors';
-import { Runner } from './engine/runner';
+import { Runner, type RunnerEvent } from './engine/runner';
+import { holdProbe } from './engine/test-hold';
 import { fsSteps } from './engine/steps/fs-steps';
 import type { EngineContext } from './engine/types';
 import { createExplainHandlers } from './explain/handlers';
@@ -49,7 +50,12 @@ function describeZod(error: ZodError): string {
   return `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
 }
 
-export function createService(ctx: EngineContext, host: HostPorts = NO_HOST): Service {
+export interface ServiceOptions {
+  /** Tests only: sees every runner event (see engine/runner.ts); default: the SIGNIN_DOCTOR_TEST_HOLD_AT switch. */
+  probe?: (event: RunnerEvent) => void | Promise<void>;
+}
+
+export function createService(ctx: EngineContext, host: HostPorts = NO_HOST, options: ServiceOptions = {}): Service {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
@@ -61,6 +67,7 @@ export function createService(ctx: EngineContext, host: HostPorts = NO_HOST): Se
     fixes: ALL_DOMAINS.flatMap((d) => d.fixes),
     steps: [...fsSteps, ...ALL_DOMAINS.flatMap((d) => d.steps)],
     onProgress: (p) => emit('fix-progress', p),
+    probe: options.probe ?? holdProbe(ctx.env),
   });
   const deps: ServiceDeps = { ctx, runner, domains: ALL_DOMAINS, checks: ALL_DOMAINS.flatMap((d) => d.checks), host, emit };
 

@@ -11,6 +11,7 @@ import { launchBrowser, openPage, screenshot, tempDir } from '../support/browser
 import { startFakeTeams, type FakeProcess } from '../support/fake-process';
 import { fingerprint } from '../support/file-tree';
 import { startHarness, type Harness } from '../support/harness/server';
+import { runnerGate, type RunnerGate } from '../support/runner-gate';
 import { CORRELATION_CA, buildTeamsTree, type TeamsTree } from '../support/teams-tree';
 
 describe('Teams card and cache clear (E2E in Chromium)', () => {
@@ -18,15 +19,19 @@ describe('Teams card and cache clear (E2E in Chromium)', () => {
   let browser: Browser;
   let tree: TeamsTree;
   let fake: FakeProcess;
+  // The clear is held after its second move, so the progress is on screen when the test looks.
+  let gate: RunnerGate;
   let original: Map<string, string>;
 
   beforeAll(async () => {
     tree = await buildTeamsTree(tempDir('e2e-teams'), 'win32', { files: 2000, logs: 'conditional-access' });
     original = await fingerprint(tree.home);
     fake = await startFakeTeams('ms-teams');
+    gate = runnerGate((e) => e.kind === 'step-done' && e.record.status === 'applying' && e.step === 2);
     harness = await startHarness({
       stateDir: join(tree.base, 'state'),
-      env: { ...process.env, ...tree.env, SIGNIN_DOCTOR_TEST_STEP_DELAY_MS: '40' },
+      env: { ...process.env, ...tree.env },
+      probe: (e) => gate.probe(e),
       config: { teams: { quitGraceMs: 5000 } },
     });
     browser = await launchBrowser();
@@ -69,8 +74,10 @@ describe('Teams card and cache clear (E2E in Chromium)', () => {
     await screenshot(page, 'teams-clear-plan');
 
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByLabel('Repair progress').count(), { timeout: 20_000 }).toBe(1);
+    await gate.reached;
+    await expect.poll(() => page.getByLabel('Repair progress').count(), { timeout: 30_000 }).toBe(1);
     await screenshot(page, 'teams-clear-progress');
+    gate.release();
     const result = page.getByTestId('fix-result');
     await expect.poll(() => result.textContent({ timeout: 1_000 }).catch(() => ''), { timeout: 60_000 }).toMatch(/Done and verified/);
     expect(await result.textContent()).toMatch(/Teams' folder is fresh/);

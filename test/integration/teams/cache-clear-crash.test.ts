@@ -1,32 +1,32 @@
-// kill -9 the built CLI at random instants while it clears (or undoes the clear of) a Windows-layout
+// kill -9 the built CLI at chosen points while it clears (or undoes the clear of) a Windows-layout
 // Teams tree, then recover with the CLI (--rollback or --finish): every file is, byte for byte,
-// either in its original place or in the backup — never lost, never in both.
+// either in its original place or in the backup — never lost, never in both. The CLI holds at the
+// chosen runner event (SIGNIN_DOCTOR_TEST_HOLD_AT) and says so, so each kill lands exactly there.
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HOLD_ENV } from '../../../src/main/engine/test-hold';
 import { tempDir } from '../../support/browser';
 import { CLI_PATH, runBuiltCli, spawnBuiltCli } from '../../support/cli';
 import { fingerprint } from '../../support/file-tree';
+import { killWhenHeld, type HeldRun } from '../../support/held-child';
 import { buildTeamsTree, type TeamsTree } from '../../support/teams-tree';
 
-const TRIALS = 24;
-const DELAY_MS = '8';
+/** Kill points per phase: the first events, the last ones, and evenly spread ones between. */
+const POINTS = 14;
+/** Higher than any run's event count: the run reports every event and is never held. */
+const NEVER = '1000000';
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+function runHeld(argv: string[], env: NodeJS.ProcessEnv, at: number | string): Promise<HeldRun> {
+  const child = spawnBuiltCli(argv, { ...env, [HOLD_ENV]: String(at) });
+  return killWhenHeld(child, child.stderr!, /^held at runner event \d+$/);
 }
 
-function killAfter(argv: string[], env: NodeJS.ProcessEnv, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawnBuiltCli(argv, env);
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+function killPoints(total: number): number[] {
+  const points = new Set([1, 2, 3, 4, total - 1, total]);
+  for (let i = 1; points.size < Math.min(POINTS, total); i++) points.add(Math.max(1, Math.round((i * total) / (POINTS - 5))));
+  return [...points].filter((p) => p >= 1 && p <= total).sort((a, b) => a - b);
 }
 
 /** Where a file of a Teams root would be in the backup of run `runId`. */
@@ -61,51 +61,58 @@ describe('teams.cache-clear survives kill -9 (built CLI)', () => {
     if (!existsSync(CLI_PATH)) throw new Error('dist/cli.js is missing: run `node scripts/build-cli.mjs` first');
   });
 
-  it(`kill -9 at random instants of apply and undo, then recover: zero files lost (${TRIALS} trials)`, async () => {
-    const random = prng(53003);
-    let interrupted = 0;
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const tree = await buildTeamsTree(tempDir('teams-crash'), 'win32', { files: 120, logs: 'clean' });
-      const stateDir = join(tree.base, 'state');
-      const original = await fingerprint(tree.home);
-      const env = { ...tree.env, SIGNIN_DOCTOR_TEST_STEP_DELAY_MS: DELAY_MS };
-      const undoPhase = trial % 2 === 1;
-      let runId: string | undefined;
-      if (undoPhase) {
-        const applied = await runBuiltCli(['fix', 'teams.cache-clear', '--yes', '--json', '--state-dir', stateDir], { env: tree.env });
-        expect(applied.code, applied.stderr).toBe(0);
-        runId = JSON.parse(applied.stdout).runId as string;
-        await killAfter(['undo', runId, '--state-dir', stateDir], env, 250 + random() * 400);
-      } else {
-        await killAfter(['fix', 'teams.cache-clear', '--yes', '--state-dir', stateDir], env, 250 + random() * 450);
-        runId = await journalRunId(stateDir);
-      }
-      if (!runId) {
-        expect(await fingerprint(tree.home)).toEqual(original); // killed before the first journal write
-        continue;
-      }
-      assertNothingLost(tree, original, await fingerprint(tree.home), runId);
+  const newTree = () => buildTeamsTree(tempDir('teams-crash'), 'win32', { files: 120, logs: 'clean' });
 
-      const listed = await runBuiltCli(['recover', '--json', '--state-dir', stateDir], { env: tree.env });
-      expect(listed.code, listed.stderr).toBe(0);
-      const open = JSON.parse(listed.stdout) as Array<{ runId: string }>;
-      if (open.length) {
-        interrupted++;
-        const action = random() < 0.5 ? '--rollback' : '--finish';
-        const recovered = await runBuiltCli(['recover', runId, action, '--json', '--state-dir', stateDir], { env: tree.env });
-        expect(recovered.code, recovered.stderr).toBe(0);
-        const status = JSON.parse(recovered.stdout).status as string;
-        expect(['applied', 'verified', 'rolled-back', 'undone']).toContain(status);
-        const after = await fingerprint(tree.home);
-        if (status === 'rolled-back' || status === 'undone') {
-          // Back to the original tree (an emptied backup folder may be left only if it holds folders).
-          expect(new Map([...after].filter(([k]) => !k.includes('.signin-doctor-backup-')))).toEqual(original);
+  async function applied(tree: TeamsTree, stateDir: string): Promise<string> {
+    const r = await runBuiltCli(['fix', 'teams.cache-clear', '--yes', '--json', '--state-dir', stateDir], { env: tree.env });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).runId as string;
+  }
+
+  for (const phase of ['apply', 'undo'] as const) {
+    it(`kill -9 at chosen events of ${phase}, then recover: zero files lost`, async () => {
+      // A whole run, never held, says how many events there are.
+      const probeTree = await newTree();
+      const probeState = join(probeTree.base, 'state');
+      const argvOf = (stateDir: string, runId?: string) => (phase === 'apply' ? ['fix', 'teams.cache-clear', '--yes', '--state-dir', stateDir] : ['undo', runId!, '--state-dir', stateDir]);
+      const whole = await runHeld(argvOf(probeState, phase === 'undo' ? await applied(probeTree, probeState) : undefined), probeTree.env, NEVER);
+      expect(whole.killed).toBe(false);
+      expect(whole.events).toBeGreaterThan(20);
+      let interrupted = 0;
+      for (const [n, at] of killPoints(whole.events).entries()) {
+        const tree = await newTree();
+        const stateDir = join(tree.base, 'state');
+        const original = await fingerprint(tree.home);
+        const before = phase === 'undo' ? await applied(tree, stateDir) : undefined;
+        const run = await runHeld(argvOf(stateDir, before), tree.env, at);
+        expect(run.killed, `held at event ${at}`).toBe(true);
+        const runId = before ?? (await journalRunId(stateDir));
+        expect(runId, 'the first event is a journal write').toBeDefined();
+        assertNothingLost(tree, original, await fingerprint(tree.home), runId!);
+
+        const listed = await runBuiltCli(['recover', '--json', '--state-dir', stateDir], { env: tree.env });
+        expect(listed.code, listed.stderr).toBe(0);
+        const open = JSON.parse(listed.stdout) as Array<{ runId: string }>;
+        if (open.length) {
+          interrupted++;
+          const action = n % 2 === 0 ? '--rollback' : '--finish';
+          const recovered = await runBuiltCli(['recover', runId!, action, '--json', '--state-dir', stateDir], { env: tree.env });
+          expect(recovered.code, recovered.stderr).toBe(0);
+          const status = JSON.parse(recovered.stdout).status as string;
+          expect(['applied', 'verified', 'rolled-back', 'undone']).toContain(status);
+          const after = await fingerprint(tree.home);
+          if (status === 'rolled-back' || status === 'undone') {
+            // Back to the original tree (an emptied backup folder may be left only if it holds folders).
+            expect(new Map([...after].filter(([k]) => !k.includes('.signin-doctor-backup-')))).toEqual(original);
+          }
+          assertNothingLost(tree, original, after, runId!);
+        } else {
+          expect(at, 'only the final events leave nothing to recover').toBeGreaterThanOrEqual(whole.events - 1);
         }
-        assertNothingLost(tree, original, after, runId);
+        const again = await runBuiltCli(['recover', '--json', '--state-dir', stateDir], { env: tree.env });
+        expect(JSON.parse(again.stdout)).toEqual([]);
       }
-      const again = await runBuiltCli(['recover', '--json', '--state-dir', stateDir], { env: tree.env });
-      expect(JSON.parse(again.stdout)).toEqual([]);
-    }
-    expect(interrupted).toBeGreaterThan(TRIALS / 4);
-  }, 120_000);
+      expect(interrupted).toBeGreaterThanOrEqual(killPoints(whole.events).length - 2);
+    }, 300_000);
+  }
 });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { chmod, readdir, readFile, rename, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Runner } from '../../../src/main/engine/runner';
+import { Runner, type RunnerEvent } from '../../../src/main/engine/runner';
 import { fsSteps } from '../../../src/main/engine/steps/fs-steps';
 import { createEngineContext } from '../../../src/main/engine-context';
 import { teamsModule } from '../../../src/main/teams';
@@ -185,28 +185,24 @@ describe('teams.cache-clear safety', () => {
     const tree = await buildTeamsTree(tempDir('teams-fail'), 'win32', { files: 300, clients: ['classic'] });
     const before = await snapshot(tree);
     const stateDir = join(tree.base, 'state');
-    const ctx = createEngineContext({ stateDir, env: { PATH: process.env.PATH, ...tree.env, SIGNIN_DOCTOR_TEST_STEP_DELAY_MS: '40' }, config: {} });
-    const runner = new Runner({ ctx, fixes: teamsModule.fixes, steps: [...fsSteps, ...teamsModule.steps] });
-    const applying = runner.apply('teams.cache-clear', {});
-    // When a few steps are done, put a file where a later step must move its entry: like a locked
-    // file or a permission error, that rename fails mid-way.
+    const ctx = createEngineContext({ stateDir, env: { PATH: process.env.PATH, ...tree.env }, config: {} });
+    // When three steps are done, put a file where a later step must move its entry: like a locked
+    // file or a permission error, that rename fails mid-way. The runner awaits its probe, so the
+    // obstacle is in place before the next step starts.
     let obstacle = '';
-    for (let i = 0; i < 400 && !obstacle; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      const names = existsSync(join(stateDir, 'journal')) ? await readdir(join(stateDir, 'journal')) : [];
-      const file = names.find((n) => n.endsWith('.json'));
-      if (!file) continue;
-      const record = JSON.parse(await readFile(join(stateDir, 'journal', file), 'utf8').catch(() => '{}')) as { steps?: Array<{ kind: string; state: string; data: { to: string } }> };
-      const steps = record.steps ?? [];
-      if (steps.filter((s) => s.state === 'done').length < 3) continue;
+    const probe = async (event: RunnerEvent) => {
+      if (obstacle || event.kind !== 'journal-write') return;
+      const steps = event.record.steps;
+      if (steps.filter((s) => s.state === 'done').length < 3) return;
       const pending = steps.filter((s) => s.kind === 'fs.rename' && s.state === 'pending').at(-1);
-      if (!pending) continue;
-      obstacle = pending.data.to;
+      if (!pending) return;
+      obstacle = String(pending.data.to);
       await mkdir(dirname(obstacle), { recursive: true });
       await writeFile(obstacle, 'in the way');
-    }
+    };
+    const runner = new Runner({ ctx, fixes: teamsModule.fixes, steps: [...fsSteps, ...teamsModule.steps], probe });
+    const record = await runner.apply('teams.cache-clear', {});
     expect(obstacle).not.toBe('');
-    const record = await applying;
     expect(record.status).toBe('failed');
     expect(record.error).toMatch(/refusing to overwrite.*rolled back/);
     await rm(obstacle);

@@ -9,7 +9,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { build } from 'esbuild';
 import { SECURITY_HEADERS } from '../../../src/main/app/csp';
 import { createEngineContext, type ContextOptions } from '../../../src/main/engine-context';
-import { createService, type HostPorts, type Service } from '../../../src/main/service';
+import { createService, type HostPorts, type Service, type ServiceOptions } from '../../../src/main/service';
 
 /** The checkout's root, found upward from here (this file also runs bundled from node_modules/.cache). */
 function findRoot(start: string): string {
@@ -41,6 +41,8 @@ export interface Harness {
 export interface HarnessOptions extends ContextOptions {
   rendererDir?: string;
   host?: Partial<HostPorts>;
+  /** Sees every runner event: a test can hold a repair at an exact step (see engine/runner.ts). */
+  probe?: ServiceOptions['probe'];
 }
 
 async function bundleBridge(): Promise<string> {
@@ -77,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     ...options.host,
   };
-  const service = createService(createEngineContext(options), host);
+  const service = createService(createEngineContext(options), host, options.probe ? { probe: options.probe } : {});
   const bridgeJs = await bundleBridge();
   const sseClients = new Set<ServerResponse>();
   const unsubscribe = service.subscribe((name, payload) => {
