@@ -1,6 +1,7 @@
 // Builds the EngineContext the same way for the app, the CLI and the test harness.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { HOLD_ENV } from './engine/test-hold';
 import type { EngineContext } from './engine/types';
 import { execFileSafe, type Exec } from './os/exec';
 import { defaultStateDir, detectPlatform } from './os/platform';
@@ -16,6 +17,19 @@ export interface ContextOptions {
 }
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Environment switches for tests and for support staff reproducing a case from a checkout. The
+ * installed app ignores them: anyone who can set a user's environment could otherwise move its
+ * journal, swap its config or make it act as another OS behind a technician's back.
+ */
+export const TEST_ENV_SWITCHES = ['SIGNIN_DOCTOR_STATE_DIR', 'SIGNIN_DOCTOR_CONFIG', 'SIGNIN_DOCTOR_PLATFORM', HOLD_ENV] as const;
+
+export function withoutTestSwitches(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of TEST_ENV_SWITCHES) delete copy[name];
+  return copy;
+}
 
 export function loadConfigFile(path: string): Record<string, unknown> {
   let text: string;

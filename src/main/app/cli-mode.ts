@@ -4,18 +4,26 @@
 import { app } from 'electron';
 import { processIo } from '../cli/cli-io';
 import { runCli } from '../cli/run-cli';
+import { withoutTestSwitches } from '../engine-context';
 
-/** The CLI arguments when the app was started with `--cli`, otherwise undefined. */
-export function cliArguments(argv: readonly string[]): string[] | undefined {
-  const at = argv.indexOf('--cli');
-  return at < 0 ? undefined : argv.slice(at + 1);
+/**
+ * The CLI arguments when `--cli` is the first argument (after the app folder when run from a
+ * checkout), otherwise undefined: a `--cli` further along (a URL, a file name) never switches mode.
+ */
+export function cliArguments(argv: readonly string[], packaged: boolean): string[] | undefined {
+  const first = packaged ? 1 : 2;
+  return argv[first] === '--cli' ? argv.slice(first + 1) : undefined;
 }
 
-/** Runs one CLI command and exits the app with its exit code; no window, no single-instance lock. */
-export async function runCliMode(args: readonly string[]): Promise<void> {
+/**
+ * Runs one CLI command and exits the app with its exit code; no window, no single-instance lock.
+ * The installed app ignores the test switches of the environment and refuses --state-dir.
+ */
+export async function runCliMode(args: readonly string[], packaged: boolean): Promise<void> {
   let code: number;
   try {
-    code = await runCli(args, processIo());
+    const io = processIo();
+    code = await runCli(args, packaged ? { ...io, env: withoutTestSwitches(io.env) } : io, undefined, { installed: packaged });
   } catch (error) {
     process.stderr.write(`signin-doctor: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     code = 1;

@@ -4,7 +4,7 @@
 // machine unless a future opt-in setting says so.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createEngineContext } from '../engine-context';
+import { createEngineContext, withoutTestSwitches } from '../engine-context';
 import { createService } from '../service';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { cliArguments, runCliMode } from './cli-mode';
@@ -16,9 +16,11 @@ import { createMainWindow } from './window';
 registerAppScheme();
 app.enableSandbox();
 
-const cliArgs = cliArguments(process.argv);
+// The installed app ignores test switches (state folder, config, platform, crash-test hold).
+const packaged = app.isPackaged;
+const cliArgs = cliArguments(process.argv, packaged);
 if (cliArgs) {
-  void runCliMode(cliArgs);
+  void runCliMode(cliArgs, packaged);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -38,7 +40,7 @@ if (cliArgs) {
     app.on('render-process-gone', (_event, _contents, details) => log.error('renderer gone', details.reason, details.exitCode));
     app.on('child-process-gone', (_event, details) => log.error('child process gone', details.type, details.reason, details.exitCode));
     handleAppProtocol(join(__dirname, '../renderer'));
-    const service = createService(createEngineContext(), {
+    const service = createService(createEngineContext({ env: packaged ? withoutTestSwitches(process.env) : process.env }), {
       openExternal: openExternalSafely,
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       chooseSavePath: async (defaultName) => {

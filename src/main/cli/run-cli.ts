@@ -82,7 +82,12 @@ function emit(io: CliIo, json: boolean, result: CommandResult): void {
   }
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[] = ALL_COMMANDS): Promise<number> {
+export interface CliOptions {
+  /** Run by the installed app (`--cli`): testing switches such as --state-dir are refused. */
+  installed?: boolean;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[] = ALL_COMMANDS, options: CliOptions = {}): Promise<number> {
   let json = argv.includes('--json');
   let service: Service | undefined;
   try {
@@ -99,6 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
       return command || parsed.global.help ? 0 : 2;
     }
     const { stateDir, config } = parsed.global;
+    if (stateDir && options.installed) throw new UsageError('--state-dir is a testing switch: the installed app keeps its journal and backups in its own folder');
     const inv: Invocation = {
       args: parsed.args,
       flags: parsed.flags,
