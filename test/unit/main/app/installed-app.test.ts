@@ -58,7 +58,7 @@ describe('test switches in the installed app', () => {
     process.env.SIGNIN_DOCTOR_PLATFORM = 'win32';
     const electron = (await import('electron')) as unknown as Electron;
     electron.logsDir.value = join(root, 'logs');
-    expect(electron.app.isPackaged).toBe(true);
+    expect((electron.app as unknown as { isPackaged: boolean }).isPackaged).toBe(true);
     const before = electron.BrowserWindow.created.length;
     await import('../../../../src/main/app/main');
     const handlers = (electron.ipcMain as unknown as { handlers: Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>> }).handlers;
