@@ -1,5 +1,6 @@
 // Lint = typescript-eslint's recommended rules + our layering: shared imports nothing of ours and
-// no Node/DOM runtime; only src/main/app imports electron; the renderer imports only shared.
+// no Node/DOM runtime; only src/main/app imports electron; src/main/common imports only Node, shared
+// and itself; the renderer imports only shared.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -50,6 +51,26 @@ export default tseslint.config(
       ],
     },
   },
+  // Used by every layer of main (report, app logging, the domains): it must not reach back into
+  // them. Node's modules, shared and itself only (test/unit/layering.test.ts checks the same).
+  ...[
+    ['src/main/common/*.ts', String.raw`^\.\./(?!\.\./shared(?:/|$))`],
+    ['src/main/common/*/*.ts', String.raw`^\.\./\.\./(?!\.\./shared(?:/|$))`],
+  ].map(([files, outside]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'common must not know Electron' }],
+          patterns: [
+            { regex: outside, message: 'common imports only Node, shared and itself' },
+            { regex: '^(?!node:|\\.)', message: 'common imports no packages (only node:*, shared and itself)' },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -1,6 +1,7 @@
 // The layering rule, checked on every import of every source file (ESLint checks it too):
 // shared imports nothing of ours outside shared and no Node; only src/main/app imports electron;
-// the renderer imports only shared (and browser packages).
+// src/main/common imports only Node, shared and itself; the renderer imports only shared (and
+// browser packages).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -45,6 +46,11 @@ describe('layering', () => {
         } else if (rel.startsWith('renderer/')) {
           expect(NODE.has(spec) || spec === 'electron', `${rel} imports ${spec}`).toBe(false);
           if (target) expect(['renderer', 'shared'].some((l) => relative(SRC, target).startsWith(l)), `${rel} imports ${spec}`).toBe(true);
+        } else if (rel.startsWith('main/common/')) {
+          // Small pieces every layer of main may use (redaction): Node, shared and itself only.
+          expect(spec, `${rel} imports electron`).not.toBe('electron');
+          if (target) expect(['main/common', 'shared'].some((l) => relative(SRC, target).startsWith(l)), `${rel} imports ${spec}`).toBe(true);
+          else expect(NODE.has(spec), `${rel} imports the package ${spec}`).toBe(true);
         } else if (rel.startsWith('main/') && !rel.startsWith('main/app/')) {
           expect(spec, `${rel} imports electron`).not.toBe('electron');
           if (target) expect(layerOf(target).startsWith('renderer'), `${rel} imports ${spec}`).toBe(false);

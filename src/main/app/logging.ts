@@ -7,26 +7,29 @@ import { renameSync, rmSync } from 'node:fs';
 import { join, parse } from 'node:path';
 import nodeLog from 'electron-log/node';
 import type { Hook, LogFile, LogMessage, NodeLogger } from 'electron-log';
-import { Redactor } from '../report/redact';
+import { redactSecrets } from '../common/redact/redact-text';
+import { isSecretKeyName } from '../common/redact/secret-rules';
 
 export const LOG_FILE_NAME = 'main.log';
 export const LOG_MAX_BYTES = 1024 * 1024;
 /** Rotated files kept beside main.log: main.1.log (newest) ... main.3.log. */
 export const LOG_ARCHIVES = 3;
 
-const SECRET_KEY = /pass(word|wd|phrase)?$|^pwd$|secret|token|credential|assertion|cookie|authori[sz]ation|^pin$|private.?key|api.?key/i;
 const MAX_DEPTH = 8;
 
-const secrets = (text: string) => new Redactor({ includePersonal: true }).secrets(text);
+// The same rules as the support bundle's secret tier (src/main/common/redact): decoded views,
+// named rules, a bound on what one string may cost.
+const secrets = redactSecrets;
+const secretKey = (key: string) => Boolean(key) && isSecretKeyName(key);
 
 /** A copy of a logged value with every secret removed: strings, errors, objects, arrays, cycles. */
 export function redactLogValue(value: unknown, key = '', seen = new WeakSet<object>(), depth = 0): unknown {
-  if (typeof value === 'string') return key && SECRET_KEY.test(key) ? '[removed: secret]' : secrets(value);
+  if (typeof value === 'string') return secretKey(key) ? '[removed: secret]' : secrets(value);
   if (value === null || typeof value !== 'object') {
     // A secret under a secret-looking key is dropped whatever its type (a numeric PIN).
-    return key && SECRET_KEY.test(key) && value !== undefined && typeof value !== 'boolean' ? '[removed: secret]' : value;
+    return secretKey(key) && value !== undefined && typeof value !== 'boolean' ? '[removed: secret]' : value;
   }
-  if (key && SECRET_KEY.test(key)) return '[removed: secret]';
+  if (secretKey(key)) return '[removed: secret]';
   if (seen.has(value)) return '[circular]';
   if (depth >= MAX_DEPTH) return '[too deep]';
   seen.add(value);

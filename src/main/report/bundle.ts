@@ -1,6 +1,7 @@
 // The support bundle: the files IT gets, built in memory and redacted, then zipped with yazl.
 // Files: message-for-it.txt, report.json (versioned schema), report.html, fix-history.json and,
-// when the Teams checks found sign-in failures in its logs, logs/teams-sign-in.txt.
+// when the Teams checks found sign-in failures in its logs, logs/teams-sign-in.txt. Evidence from
+// Teams log lines is reduced to its catalogued facts first (log-facts.ts): no raw log line leaves.
 import yazl from 'yazl';
 import type { DeviceSummary } from '../../shared/contract/device';
 import type { ItMessage, ReportPreview } from '../../shared/contract/report';
@@ -10,7 +11,8 @@ import { worstSeverity, type Finding, type RunSummary, type Severity } from '../
 import { APP_NAME, APP_VERSION } from '../version';
 import type { ReportData } from './collect-report';
 import { buildItMessage } from './it-message';
-import { Redactor, type RedactionOptions } from './redact';
+import { Redactor, type RedactionOptions } from '../common/redact/redactor';
+import { allowListed, teamsLogFailureCount, teamsLogText } from './log-facts';
 import { renderReportHtml } from './report-html';
 
 export interface ReportDocument {
@@ -18,7 +20,8 @@ export interface ReportDocument {
   generatedAt: string;
   app: { name: string; version: string };
   platform: string;
-  redaction: { personal: 'redacted' | 'included'; counts: Record<string, number> };
+  /** counts: replacements by kind; rules: matches by redaction rule name (which rule fired). */
+  redaction: { personal: 'redacted' | 'included'; counts: Record<string, number>; rules: Record<string, number> };
   summary: { worst: Severity; nothingWrong: boolean; headline: string; bySeverity: Partial<Record<Severity, number>> };
   message: string;
   messageFacts: ItMessage['facts'];
@@ -47,9 +50,6 @@ export interface Bundle {
   counts: Record<string, number>;
 }
 
-export const TEAMS_LOG_PREFIX = 'teams.log-';
-const MAX_LOG_LINES = 400;
-const MAX_LOG_LINE = 600;
 const EXCERPT_CHARS = 1_500;
 
 export function headlineOf(findings: readonly Finding[], hasCaCode: boolean): { worst: Severity; nothingWrong: boolean; headline: string } {
@@ -64,30 +64,6 @@ export function headlineOf(findings: readonly Finding[], hasCaCode: boolean): { 
   return { worst, nothingWrong, headline };
 }
 
-/** Sign-in failure lines the Teams checks put in their evidence (strings or arrays of strings). */
-function teamsLogText(findings: readonly Finding[], redactor: Redactor): string | undefined {
-  const blocks: string[] = [];
-  let total = 0;
-  for (const f of findings.filter((x) => x.id.startsWith(TEAMS_LOG_PREFIX))) {
-    const lines: string[] = [];
-    // Redacted as a whole first: values under secret keys (accessToken, keychainData) go entirely.
-    const evidence = redactor.value(f.evidence) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(evidence)) {
-      const values = Array.isArray(value) ? value : [value];
-      for (const v of values) {
-        if (typeof v !== 'string' || !v.trim() || v.startsWith('[removed')) continue;
-        for (const line of v.split(/\r?\n/)) {
-          if (total >= MAX_LOG_LINES) break;
-          lines.push(`${key}: ${line.slice(0, MAX_LOG_LINE)}`);
-          total += 1;
-        }
-      }
-    }
-    if (lines.length) blocks.push(`== ${f.title} (${f.id}) ==\n${lines.join('\n')}`);
-  }
-  return blocks.length ? `Teams sign-in failures found in the logs (redacted excerpts)\n\n${blocks.join('\n\n')}\n` : undefined;
-}
-
 export function redactorFor(options: RedactionOptions, data: ReportData): Redactor {
   const redactor = new Redactor(options);
   for (const f of data.diagnosis.findings) redactor.learn(f.evidence);
@@ -100,7 +76,7 @@ export function buildBundle(data: ReportData, options: RedactionOptions): Bundle
   const raw = buildItMessage({ now: new Date(data.generatedAt), explanation: data.explanation, device: data.device, findings: data.diagnosis.findings, history: data.history });
   const message = redactor.text(raw.message);
   const facts = redactor.value(raw.facts) as ItMessage['facts'];
-  const findings = redactor.value(data.diagnosis.findings) as Finding[];
+  const findings = redactor.value(data.diagnosis.findings.map(allowListed)) as Finding[];
   const ex = data.explanation;
   const hasCa = Boolean(ex?.codes.some((c) => isConditionalAccessCode(c.family, c.code)));
   const bySeverity: Partial<Record<Severity, number>> = {};
@@ -111,7 +87,7 @@ export function buildBundle(data: ReportData, options: RedactionOptions): Bundle
     generatedAt: data.generatedAt,
     app: { name: APP_NAME, version: APP_VERSION },
     platform: data.platform,
-    redaction: { personal: options.includePersonal ? 'included' : 'redacted', counts: {} },
+    redaction: { personal: options.includePersonal ? 'included' : 'redacted', counts: {}, rules: {} },
     summary: { ...headlineOf(findings, hasCa), bySeverity },
     message,
     messageFacts: facts,
@@ -156,10 +132,14 @@ export function buildBundle(data: ReportData, options: RedactionOptions): Bundle
   const logs = teamsLogText(data.diagnosis.findings, redactor);
   // report.json goes last so its redaction counts cover every file.
   document.redaction.counts = { ...redactor.counts } as Record<string, number>;
+  document.redaction.rules = { ...redactor.rules };
   add('report.json', `${JSON.stringify(document, null, 2)}\n`, `${findings.length} findings with their evidence (schema version ${REPORT_SCHEMA_VERSION})`);
   add('report.html', html, 'The same report as a page any browser opens offline (no scripts, no external resources)');
   add('fix-history.json', history, runs.length ? `${runs.length} repair${runs.length > 1 ? 's' : ''} from the journal, with their steps` : 'No repairs on record');
-  if (logs) add('logs/teams-sign-in.txt', logs, `${logs.split('\n').length - 3} lines from Teams logs around sign-in failures`);
+  if (logs) {
+    const n = teamsLogFailureCount(data.diagnosis.findings);
+    add('logs/teams-sign-in.txt', logs, `${n} sign-in failure${n === 1 ? '' : 's'} from the Teams logs: time, code, IDs, file and line (not the log lines)`);
+  }
   return { document, message, files, counts: document.redaction.counts };
 }
 

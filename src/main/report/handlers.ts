@@ -13,7 +13,7 @@ import { userDirs } from '../os/platform';
 import type { HandlerFactory, ServiceDeps } from '../service-types';
 import { buildBundle, previewOf, zipBundle, type Bundle } from './bundle';
 import { collectReport } from './collect-report';
-import type { RedactionOptions } from './redact';
+import type { RedactionOptions } from '../common/redact/redactor';
 
 const PREVIEW_TTL_MS = 30 * 60_000;
 const MAX_PREVIEWS = 4;

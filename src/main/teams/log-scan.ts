@@ -5,6 +5,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeFamily } from '../../shared/contract/explain';
 import { displayCode, isConditionalAccessCode } from '../../shared/knowledge/catalog';
+import { redactSecrets } from '../common/redact/redact-text';
 import { explainText } from '../explain/explain-text';
 import { normalizeTimestamp } from '../explain/normalize-timestamp';
 import type { ClientId, LogSource } from './teams-paths';
@@ -31,7 +32,7 @@ export interface LogFailure {
   codes: LogCode[];
   correlationId?: string;
   requestId?: string;
-  /** The log line, shortened, with anything token-like removed. */
+  /** The log line, shortened, with every secret removed: for this machine's screen only, never a report. */
   excerpt: string;
 }
 
@@ -61,13 +62,9 @@ const CANDIDATE = /AADSTS\s?\d{5,7}|error[\s_-]?codes?["']?\s*[:=#]\s*\[?\s*\d{5
 const MAX_LINE = 4_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Anything that could be a token goes before a line is shown or reported. */
+/** Anything that could be a secret goes before a line is shown (the shared secret rules, decoded views included). */
 export function redactLine(line: string): string {
-  return line
-    .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*)?/g, '[removed token]')
-    .replace(/\b(access_token|refresh_token|id_token|client_secret|assertion|password)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi, '$1$2[removed]')
-    .replace(/\bbearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [removed]')
-    .replace(/[A-Za-z0-9+/_=-]{60,}/g, '[removed]');
+  return redactSecrets(line);
 }
 
 /** Leading timestamp of a Teams log line (all Teams logs are UTC). */

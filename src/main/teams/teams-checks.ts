@@ -110,6 +110,11 @@ export function clientFindings(clients: readonly TeamsClientStatus[], processLis
   return out;
 }
 
+/** A failure without its (redacted) line. */
+function failureFacts({ excerpt: _excerpt, ...facts }: LogFailure): Omit<LogFailure, 'excerpt'> {
+  return facts;
+}
+
 function describe(f: LogFailure): string {
   return `${f.time ?? 'time unknown'}  ${f.codes.map((c) => c.display).join(', ')}${f.correlationId ? `  Correlation ID ${f.correlationId}` : ''}${f.requestId ? `  Request ID ${f.requestId}` : ''}`;
 }
@@ -155,8 +160,8 @@ export function logFindings(failures: readonly LogFailure[], filesRead: number):
         ...(lead.requestId ? { requestId: lead.requestId } : {}),
         file: lead.file,
         lines,
-        excerpts: failures.slice(0, 20).map((f) => f.excerpt),
-        failures: failures.slice(0, 20),
+        // The facts of each line, not the line: evidence is shown, reported and sent to IT.
+        failures: failures.slice(0, 20).map(failureFacts),
       },
       fixes,
     }),
@@ -173,7 +178,7 @@ export function logFindings(failures: readonly LogFailure[], filesRead: number):
         detail:
           'Teams keeps failing with expired or revoked sign-in tokens. Resetting Teams sign-in (you sign in again and new tokens are issued) and clearing the Teams cache usually end such a loop.' +
           (ca ? ' Note: the logs also show a Conditional Access block, which neither repair fixes.' : ''),
-        evidence: { counts: Object.fromEntries(counts), lines: loop.slice(0, 20).map(describe) },
+        evidence: { counts: Object.fromEntries(counts), lines: loop.slice(0, 20).map(describe), failures: loop.slice(0, 20).map(failureFacts) },
         fixes: ['teams.signin-reset', 'teams.cache-clear'],
       }),
     );

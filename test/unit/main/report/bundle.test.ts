@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainText } from '../../../../src/main/explain/explain-text';
 import { buildBundle, previewOf, zipBundle } from '../../../../src/main/report/bundle';
+import { scanLogText } from '../../../../src/main/teams/log-scan';
+import { logFindings } from '../../../../src/main/teams/teams-checks';
 import type { ReportData } from '../../../../src/main/report/collect-report';
 import type { Finding } from '../../../../src/shared/model';
 import { unzipAll } from '../../../support/unzip';
@@ -51,15 +53,32 @@ describe('support bundle', () => {
     expect(html).toContain("default-src 'none'");
   });
 
-  it('Teams sign-in failure evidence becomes a redacted log excerpt', () => {
-    const b = buildBundle(
-      data([f('teams.log-signin-failures', 'teams', 'warn', 'Teams logged sign-in failures', { lines: ['2026-11-23T06:59:00Z auth failed for alice@contoso.com: AADSTS53003', 'token=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig'], count: 2 })]),
-      { includePersonal: false },
-    );
+  it('Teams sign-in failures travel as catalogued facts (time, code, IDs, client, file, line), never as log lines', () => {
+    const line = '2026-11-23T06:59:00.000Z <ERR> auth failed for alice@contoso.com: AADSTS53003 Correlation ID: 3f2d8a71-5b6c-4e0f-9a1b-2c3d4e5f6a7b token=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig RAWLINEMARKER';
+    const teams = logFindings(scanLogText(`${line}\n`, 'new', '/home/alice/.config/teams/MSTeams.log'), 1);
+    // A Teams log finding with free text in its evidence: the text does not travel either.
+    const freeText = f('teams.log-signin-failures', 'teams', 'warn', 'Teams logged sign-in failures', { lines: ['2026-11-23T06:59:00Z auth failed for alice@contoso.com: AADSTS53003 RAWLINEMARKER', 'token=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig'], count: 2 });
+    const b = buildBundle(data([...teams, freeText]), { includePersonal: false, home: '/home/alice', userNames: ['alice'] });
     const log = b.files.find((x) => x.name === 'logs/teams-sign-in.txt')!.content.toString('utf8');
-    expect(log).toContain('auth failed for [email]: AADSTS53003');
-    expect(log).not.toContain('eyJ');
-    expect(log).not.toContain('alice');
+    expect(log).toContain('2026-11-23T06:59:00.000Z  AADSTS53003 BlockedByConditionalAccess  Correlation ID 3f2d8a71-5b6c-4e0f-9a1b-2c3d4e5f6a7b');
+    expect(log).toContain('new Teams, [home]/.config/teams/MSTeams.log, line 1');
+    expect(log).not.toContain('teams.log-signin-failures'); // no facts, no block
+    for (const file of b.files) {
+      const text = file.content.toString('utf8');
+      for (const gone of ['RAWLINEMARKER', 'eyJ', 'alice', 'auth failed']) expect(text, `${file.name}: ${gone}`).not.toContain(gone);
+    }
+    const report = JSON.parse(b.files.find((x) => x.name === 'report.json')!.content.toString('utf8'));
+    const failure = report.findings.find((x: Finding) => x.id === 'teams.log-signin-failure');
+    expect(failure.evidence.failures[0]).toEqual({ time: '2026-11-23T06:59:00.000Z', codes: [{ code: 'AADSTS53003', name: 'BlockedByConditionalAccess' }], correlationId: '3f2d8a71-5b6c-4e0f-9a1b-2c3d4e5f6a7b', client: 'new', file: '[home]/.config/teams/MSTeams.log', line: 1 });
+    expect(report.findings.find((x: Finding) => x.id === 'teams.log-signin-failures').evidence).toEqual({});
+    expect(report.redaction.rules).toMatchObject({ 'home-folder': expect.any(Number) });
+  });
+
+  it('a 100 KB NO_PROXY in evidence is bounded, not scanned for seconds', () => {
+    const noProxy = 'a'.repeat(100_000);
+    const b = buildBundle(data([f('network.proxy', 'network', 'info', 'Proxy settings', { NO_PROXY: noProxy, note: `${'b'.repeat(80_000)}@` })]), { includePersonal: false });
+    const report = JSON.parse(b.files.find((x) => x.name === 'report.json')!.content.toString('utf8'));
+    expect(report.findings[0].evidence.NO_PROXY).toMatch(/^a{60000,65536} \[… [\d,]+ more characters not included: too long to check\]$/);
   });
 
   it('the preview shows every file with a summary and the redacted start of its content; the zip holds the same bytes', async () => {

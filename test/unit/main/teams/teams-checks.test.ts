@@ -38,6 +38,19 @@ describe('teams findings', () => {
     expect(failure.fixes).toEqual(expect.arrayContaining(['teams.signin-reset']));
   });
 
+  it('the evidence carries the facts of each failure line (client, file, line, time, codes, IDs), never the line', () => {
+    const line = `${CA_LINE} Authorization: Bearer mF_9.B5f-4.1JqM RAWLINEMARKER`;
+    const findings = logFindings(scan(loopLine('30:00'), loopLine('31:00'), loopLine('32:00'), line), 1);
+    for (const f of findings) {
+      expect(JSON.stringify(f.evidence)).not.toMatch(/RAWLINEMARKER|mF_9|excerpt|Access has been blocked/);
+      expect(f.evidence.excerpts).toBeUndefined();
+    }
+    const failure = findings.find((x) => x.id === 'teams.log-signin-failure')!;
+    expect((failure.evidence.failures as unknown[])[0]).toMatchObject({ client: 'new', file: 'MSTeams.log', line: 4, time: '2026-11-23T06:41:12.345Z', correlationId: '3f2d8a71-5b6c-4e0f-9a1b-2c3d4e5f6a7b', codes: [{ display: 'AADSTS53003' }] });
+    const loop = findings.find((x) => x.id === 'teams.log-signin-loop')!;
+    expect(loop.evidence.failures).toHaveLength(3);
+  });
+
   it('two failures are not a loop; clean logs are ok', () => {
     expect(logFindings(scan(loopLine('30:00'), loopLine('31:00')), 1).some((f) => f.id === 'teams.log-signin-loop')).toBe(false);
     expect(logFindings([], 3)).toMatchObject([{ id: 'teams.logs-clean', severity: 'ok' }]);

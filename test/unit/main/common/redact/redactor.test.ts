@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Redactor } from '../../../../src/main/report/redact';
+import { Redactor } from '../../../../../src/main/common/redact/redactor';
 
 const JWT = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJ1cG4iOiJhbGljZUBjb250b3NvLmNvbSJ9.c2lnbmF0dXJlLXBhcnQtaGVyZQ';
 const REFRESH = '0.AXoAv4j5cvGGr0GRqy180BHbR0x2mG7XzQpNfD1.AgABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs_wUA9P';
