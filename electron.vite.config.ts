@@ -13,7 +13,14 @@ export default defineConfig({
     build: {
       outDir: 'dist/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/app/main.ts'), 'pcsc-worker': resolve(__dirname, 'src/main/cac/pcsc-worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/app/main.ts'),
+          // Worker threads, beside index.js: the PC/SC binding's and the PAC sandbox's.
+          'pcsc-worker': resolve(__dirname, 'src/main/cac/pcsc-worker.ts'),
+          'pac-worker': resolve(__dirname, 'src/main/network/pac-worker.ts'),
+        },
+      },
     },
   },
   preload: {

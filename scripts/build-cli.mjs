@@ -17,14 +17,20 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/cli.js', 0o755);
-// The PC/SC worker thread the CLI starts (src/main/cac/pcsc-worker-port.ts looks beside cli.js).
-await build({
-  entryPoints: ['src/main/cac/pcsc-worker.ts'],
-  outfile: 'dist/pcsc-worker.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: [...Object.keys(pkg.dependencies ?? {}), 'electron'],
-  logLevel: 'warning',
-});
+// The worker threads the CLI starts (src/main/cac/pcsc-worker-port.ts and src/main/network/pac.ts
+// look beside cli.js): the PC/SC binding's and the PAC sandbox's.
+for (const [entry, outfile] of [
+  ['src/main/cac/pcsc-worker.ts', 'dist/pcsc-worker.js'],
+  ['src/main/network/pac-worker.ts', 'dist/pac-worker.js'],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: [...Object.keys(pkg.dependencies ?? {}), 'electron'],
+    logLevel: 'warning',
+  });
+}

@@ -1,9 +1,10 @@
 // The proxy each endpoint is reached through, per source: bypass lists, per-scheme servers and PAC
-// files (evaluated in the sandbox). On Windows the WinINET and WinHTTP answers are compared: when
-// they differ, the browser and the sign-in broker (WAM) take different roads.
+// files (evaluated in a sandbox in a worker thread, pac.ts). On Windows the WinINET and WinHTTP
+// answers are compared: when they differ, the browser and the sign-in broker (WAM) take
+// different roads.
 import type { ProxyDecision } from '../../shared/contract/network';
 import type { Endpoint } from './endpoints';
-import { createPacEvaluator, fetchPac, firstPacEntry, type PacEvaluator } from './pac';
+import { createPacEvaluator, fetchPac, firstPacEntry, type PacEvaluator, type PacEvaluatorOptions } from './pac';
 import { bypasses, formatAddress, parseProxyAddress, type ProxyAddress } from './proxy-rules';
 import type { ProxyRule, ProxySources } from './proxy-sources';
 
@@ -19,15 +20,18 @@ export function endpointUrl(e: Pick<Endpoint, 'host' | 'port'>, path = '/'): str
   return `https://${e.host}${e.port === 443 ? '' : `:${e.port}`}${path}`;
 }
 
-/** One PAC per URL per run: fetched and compiled once, evaluated for every endpoint. */
+/** One PAC per URL per run: fetched and compiled once (one worker), evaluated for every endpoint. */
 export class PacCache {
   private readonly compiled = new Map<string, Promise<PacEvaluator>>();
-  constructor(private readonly fetchTimeoutMs: number) {}
+  constructor(
+    private readonly fetchTimeoutMs: number,
+    private readonly options: PacEvaluatorOptions = {},
+  ) {}
 
   get(url: string): Promise<PacEvaluator> {
     let entry = this.compiled.get(url);
     if (!entry) {
-      entry = fetchPac(url, this.fetchTimeoutMs).then((script) => createPacEvaluator(script));
+      entry = fetchPac(url, this.fetchTimeoutMs).then((script) => createPacEvaluator(script, this.options));
       entry.catch(() => undefined);
       this.compiled.set(url, entry);
     }
@@ -35,8 +39,9 @@ export class PacCache {
   }
 
   async dispose(): Promise<void> {
-    for (const entry of this.compiled.values()) (await entry.catch(() => undefined))?.dispose();
+    const entries = [...this.compiled.values()];
     this.compiled.clear();
+    await Promise.all(entries.map(async (entry) => (await entry.catch(() => undefined))?.dispose()));
   }
 }
 
