@@ -23,7 +23,7 @@ export const createCoreHandlers: HandlerFactory<typeof coreCalls> = (deps) => ({
   },
   'fix.list': async () => deps.runner.listFixes(),
   'fix.plan': ({ fixId, options }) => deps.runner.plan(fixId, options),
-  'fix.apply': ({ fixId, options }) => deps.runner.apply(fixId, options),
+  'fix.apply': ({ planId }) => deps.runner.applyPlan(planId),
   'fix.undo': ({ runId, options }) => deps.runner.undo(runId, options),
   'history.list': () => deps.runner.history(),
   'history.refused': () => deps.runner.refused(),

@@ -53,6 +53,8 @@ export const FixPlanSchema = z.object({
   warnings: z.array(z.string()).default([]),
   /** Why the fix cannot run now, if it cannot. A blocked plan is shown but never applied. */
   blockedBy: z.string().optional(),
+  /** Set by the runner on a previewed plan: apply takes it and runs exactly this plan (it becomes the run id). */
+  planId: z.string().max(40).optional(),
 });
 export type FixPlan = z.infer<typeof FixPlanSchema>;
 

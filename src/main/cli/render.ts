@@ -48,6 +48,7 @@ export function renderPlan(plan: FixPlan): string {
   lines.push(`  Needs admin rights: ${plan.needsAdmin ? 'yes (you will be asked for this action only)' : 'no'}`);
   lines.push(`  Undo: ${plan.undoable ? plan.undoDescription : `not possible — ${plan.undoDescription}`}`);
   for (const w of plan.warnings) lines.push(`  Warning: ${w}`);
+  if (plan.planId && !plan.blockedBy) lines.push(`  Plan ${plan.planId}: to apply exactly this plan later, run \`signin-doctor fix --plan-id ${plan.planId} --yes\` (kept 30 minutes)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,6 +2,7 @@
 // doing it, so a crash at any instant leaves a record from which the run can be finished or rolled
 // back; a failure mid-way rolls back what was done. Fixes only describe steps; executors do them.
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import {
   FixPlanSchema,
@@ -16,6 +17,7 @@ import {
 import { isInsideRootsLexically } from '../os/safe-path';
 import { EngineError, badInput, blocked, conflict, failed, notFound } from './errors';
 import { Journal, UntrustedRecordError, type JournalProblem } from './journal';
+import { PlanStore } from './plan-store';
 import { isRunId, newRunId } from './run-id';
 import type { EngineContext, FixContext, FixDefinition, FixScope, StepContext, StepExecutor } from './types';
 
@@ -49,6 +51,16 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What differs between the plan the user saw and the plan now, in a few words, or undefined. */
+function planDifference(seen: FixPlan, now: FixPlan): string | undefined {
+  if (isDeepStrictEqual(seen, now)) return undefined;
+  if (seen.blockedBy !== now.blockedBy) return now.blockedBy ?? 'what blocked it is gone';
+  const line = now.changes.find((c) => !seen.changes.includes(c)) ?? seen.changes.find((c) => !now.changes.includes(c));
+  if (line) return `now: ${line.slice(0, 200)}`;
+  const step = now.steps.findIndex((s, i) => !isDeepStrictEqual(s, seen.steps[i]));
+  return step >= 0 ? `step ${step + 1}: ${now.steps[step]!.description.slice(0, 200)}` : seen.steps.length !== now.steps.length ? 'a different number of steps' : 'the plan is not the same';
+}
+
 /** A journal record the runner believes: its fix, the scope recomputed for it, its options. */
 interface Trusted {
   record: RunRecord;
@@ -63,9 +75,11 @@ export class Runner {
   /** One change at a time: two repairs racing over the same folders is never what a user wants. */
   private queue: Promise<unknown> = Promise.resolve();
   private events = 0;
+  private readonly plans: PlanStore;
 
   constructor(private readonly options: RunnerOptions) {
     this.journal = new Journal(options.ctx.stateDir);
+    this.plans = new PlanStore(options.ctx.stateDir, () => options.ctx.now().getTime());
     for (const fix of options.fixes) {
       if (this.fixes.has(fix.id)) throw new Error(`duplicate fix id ${fix.id}`);
       this.fixes.set(fix.id, fix);
@@ -149,61 +163,92 @@ export class Runner {
     return { record, fix, scope };
   }
 
+  /** Plans with the fix and checks the steps against its scope; changes nothing. */
+  private async makePlan(fix: FixDefinition<any>, ctx: FixContext, options: Record<string, unknown>): Promise<{ plan: FixPlan; scope: FixScope }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const plan = FixPlanSchema.parse(await fix.plan(ctx, options));
+    const scope = await fix.scope(ctx, options);
+    this.checkPlanned(fix, scope, plan.steps);
+    return { plan, scope };
+  }
+
+  /** Previews a repair: the plan, with the planId that applyPlan takes. Nothing changes. */
   async plan(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<FixPlan> {
     const fix = this.getFix(fixId);
     const options = this.parseOptions(fix, rawOptions);
-    const ctx = this.fixContext(newRunId(this.options.ctx.now()));
-    const plan = FixPlanSchema.parse(await fix.plan(ctx, options));
-    this.checkPlanned(fix, await fix.scope(ctx, options), plan.steps);
-    return plan;
+    const planId = newRunId(this.options.ctx.now());
+    const { plan } = await this.makePlan(fix, this.fixContext(planId), options);
+    const shown: FixPlan = { ...plan, planId };
+    await this.plans.put({ planId, fixId, options, omitted: [], plan: shown, createdAt: this.options.ctx.now().getTime() }, this.secretOptionNames(fix, options));
+    return shown;
   }
 
-  apply(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
+  /**
+   * Runs exactly the plan the user previewed, once: its preconditions are checked first by planning
+   * again under the same run id (Teams still closed, the same entries, the settings at the values
+   * seen); if anything differs, nothing runs and the user is asked to preview again.
+   */
+  applyPlan(planId: string): Promise<RunRecord> {
     return this.serial(async () => {
-      const fix = this.getFix(fixId);
-      const options = this.parseOptions(fix, rawOptions);
-      const runId = newRunId(this.options.ctx.now());
-      const ctx = this.fixContext(runId);
-      const plan = FixPlanSchema.parse(await fix.plan(ctx, options));
-      if (plan.blockedBy) throw blocked(plan.blockedBy);
-      const scope = await fix.scope(ctx, options);
-      this.checkPlanned(fix, scope, plan.steps);
-      const now = this.options.ctx.now().toISOString();
-      const record: RunRecord = {
-        schema: 1,
-        runId,
-        fixId,
-        status: 'applying',
-        startedAt: now,
-        updatedAt: now,
-        plan,
-        options: this.storableOptions(fix, options),
-        steps: plan.steps.map((s) => ({ ...s, state: 'pending' as const })),
-        undoSteps: [],
-      };
-      await this.write(record);
-      try {
-        await this.forward(record, scope, record.steps, 'apply');
-      } catch (error) {
-        record.error = message(error);
-        await this.rollbackAfterFailure(record, scope);
-        return record;
+      const entry = await this.plans.take(planId);
+      if (!entry) throw conflict(`there is no previewed plan ${String(planId).slice(0, 40)} (a plan is kept for 30 minutes and applied once): preview the repair again`);
+      const fix = this.getFix(entry.fixId);
+      if (entry.omitted.length) {
+        throw conflict(`this plan was made with ${entry.omitted.join(', ')}, which is never stored; preview and apply it in one go (signin-doctor fix ${fix.id} --yes)`);
       }
-      record.status = 'applied';
-      await this.write(record);
-      await this.verify(fix, ctx, options, record);
-      return record;
+      const options = this.parseOptions(fix, entry.options);
+      const ctx = this.fixContext(planId);
+      const { plan: now, scope } = await this.makePlan(fix, ctx, options);
+      const { planId: _seenId, ...seen } = entry.plan;
+      const change = planDifference(seen, now);
+      if (change) throw conflict(`this computer changed since you previewed this repair (${change}); nothing was changed: preview again`);
+      if (now.blockedBy) throw blocked(now.blockedBy);
+      return this.execute(fix, ctx, options, scope, entry.plan);
     });
+  }
+
+  /** Plans and applies in one go (scripts, tests): the same path as a preview followed by apply. */
+  async apply(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
+    const plan = await this.plan(fixId, rawOptions);
+    if (plan.blockedBy) throw blocked(plan.blockedBy);
+    return this.applyPlan(plan.planId!);
+  }
+
+  private async execute(fix: FixDefinition<any>, ctx: FixContext, options: Record<string, unknown>, scope: FixScope, plan: FixPlan): Promise<RunRecord> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    const now = this.options.ctx.now().toISOString();
+    const record: RunRecord = {
+      schema: 1,
+      runId: ctx.runId,
+      fixId: fix.id,
+      status: 'applying',
+      startedAt: now,
+      updatedAt: now,
+      plan,
+      options: this.storableOptions(fix, options),
+      steps: plan.steps.map((s) => ({ ...s, state: 'pending' as const })),
+      undoSteps: [],
+    };
+    await this.write(record);
+    try {
+      await this.forward(record, scope, record.steps, 'apply');
+    } catch (error) {
+      record.error = message(error);
+      await this.rollbackAfterFailure(record, scope);
+      return record;
+    }
+    record.status = 'applied';
+    await this.write(record);
+    await this.verify(fix, ctx, options, record);
+    return record;
+  }
+
+  private secretOptionNames(fix: FixDefinition<any>, options: Record<string, unknown>): string[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
+    return Object.keys(options).filter((key) => /token|secret|password/i.test(key) || fix.secretOptions?.includes(key));
   }
 
   /** Options are journaled so undo and verify can use them; nothing marked secret by a fix is kept. */
   private storableOptions(fix: FixDefinition<any>, options: Record<string, unknown>): Record<string, unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(options)) {
-      if (/token|secret|password/i.test(key) || fix.secretOptions?.includes(key)) continue;
-      out[key] = value;
-    }
-    return out;
+    const secret = this.secretOptionNames(fix, options);
+    return Object.fromEntries(Object.entries(options).filter(([key]) => !secret.includes(key)));
   }
 
   private async verify(fix: FixDefinition<any>, ctx: FixContext, options: Record<string, unknown>, record: RunRecord) { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions

@@ -1,5 +1,7 @@
 // Preview -> apply -> verify for one fix, as a modal dialog: the plan first (what changes, what is
 // kept, admin rights, undo), then progress, then the verification result and the run id for undo.
+// Apply runs exactly the previewed plan (by its planId); if the computer changed since, the service
+// refuses and the dialog offers a fresh preview.
 import { useEffect, useRef, useState, type FC } from 'react';
 import type { FixPlan, RunRecord } from '../../shared/model';
 import { api, errorText } from '../api';
@@ -18,11 +20,20 @@ export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) =
   const [progress, setProgress] = useState<{ step: number; total: number; message: string }>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [stale, setStale] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+
+  const fetchPlan = () => api.call('fix.plan', { fixId, options }).then(setPlan, (e) => setError(errorText(e)));
+  const preview = () => {
+    setStale(false);
+    setError('');
+    setPlan(undefined);
+    void fetchPlan();
+  };
 
   useEffect(() => {
     dialog.current?.showModal?.();
-    api.call('fix.plan', { fixId, options }).then(setPlan, (e) => setError(errorText(e)));
+    void fetchPlan();
     return api.on('fix-progress', (p) => {
       if (p.fixId === fixId) setProgress({ step: p.step, total: p.total, message: p.message });
     });
@@ -34,11 +45,13 @@ export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) =
     setBusy(true);
     setError('');
     try {
-      const result = await api.call('fix.apply', { fixId, options });
+      const result = await api.call('fix.apply', { planId: plan!.planId! });
       setRecord(result);
       onDone?.(result);
     } catch (e) {
-      setError(errorText(e));
+      const text = errorText(e);
+      setError(text);
+      setStale(/preview (the repair )?again/i.test(text));
     } finally {
       setBusy(false);
     }
@@ -107,9 +120,14 @@ export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) =
       )}
       <ErrorAlert error={error} />
       <div className="actions">
-        {plan && !record && !plan.blockedBy && (
+        {plan && !record && !plan.blockedBy && !stale && (
           <button type="button" className="primary" onClick={apply} disabled={busy}>
             {busy ? 'Working…' : 'Apply'}
+          </button>
+        )}
+        {stale && (
+          <button type="button" className="primary" onClick={preview}>
+            Preview again
           </button>
         )}
         <button type="button" onClick={onClose} disabled={busy}>

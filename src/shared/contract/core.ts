@@ -44,9 +44,9 @@ export const coreCalls = {
     'Preview a fix: what changes, what is kept, whether admin rights or a closed app are needed, how to undo.',
   ),
   'fix.apply': call(
-    z.object({ fixId: StableIdSchema, options: FixOptionsSchema.default({}) }).strict(),
+    z.object({ planId: z.string().min(1).max(40) }).strict(),
     RunRecordSchema,
-    'Apply a fix through the journal: back up, apply, verify. Progress arrives as fix-progress events.',
+    'Apply exactly a previewed plan (fix.plan gives its planId) through the journal: re-check that nothing changed, back up, apply, verify. Progress arrives as fix-progress events.',
   ),
   'fix.undo': call(
     z.object({ runId: z.string().max(40), options: FixOptionsSchema.default({}) }).strict(),

@@ -9,6 +9,7 @@ import { createEngineContext } from '../../../src/main/engine-context';
 import { execFileSafe } from '../../../src/main/os/exec';
 import { createService, type Service } from '../../../src/main/service';
 import { tempDir } from '../../support/browser';
+import { previewAndApply } from '../../support/apply-fix';
 
 const SCHEMA = 'org.gnome.system.proxy';
 let env: NodeJS.ProcessEnv;
@@ -37,7 +38,7 @@ describe('GNOME proxy repairs with real gsettings', () => {
   it('bypass-add adds the sign-in hosts; undo restores the exact previous list', async () => {
     const plan = await ok(service.invoke('fix.plan', { fixId: 'network.proxy-bypass-add', options: { cloud: 'dod' } }));
     expect(plan.warnings.join('\n')).toMatch(/coordinate with IT/);
-    const run = await ok(service.invoke('fix.apply', { fixId: 'network.proxy-bypass-add', options: { cloud: 'dod' } }));
+    const run = await ok(previewAndApply(service, 'network.proxy-bypass-add', { cloud: 'dod' }));
     expect(run.status).toBe('verified');
     const after = gs('get', SCHEMA, 'ignore-hosts');
     expect(after).toContain("'localhost', '*.contoso.com'");
@@ -49,7 +50,7 @@ describe('GNOME proxy repairs with real gsettings', () => {
   });
 
   it('proxy-disable sets mode none; undo refuses after a newer change, overwrite=true restores manual', async () => {
-    const run = await ok(service.invoke('fix.apply', { fixId: 'network.proxy-disable', options: {} }));
+    const run = await ok(previewAndApply(service, 'network.proxy-disable', {}));
     expect(gs('get', SCHEMA, 'mode')).toBe("'none'");
     expect(gs('get', `${SCHEMA}.https`, 'host')).toBe("'proxy.contoso.com'"); // the address stays saved
     gs('set', SCHEMA, 'mode', 'auto');

@@ -16,6 +16,7 @@ import { createService } from '../../../src/main/service';
 import { tempDir } from '../../support/browser';
 import { runCliInProcess } from '../../support/cli';
 import { unzipAll } from '../../support/unzip';
+import { previewAndApply } from '../../support/apply-fix';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/device', name), 'utf8');
 const ok = (stdout: string): ExecResult => ({ code: 0, signal: null, stdout, stderr: '', timedOut: false });
@@ -113,7 +114,7 @@ describe('support bundle with planted secrets', () => {
     const ctx = createEngineContext({ env: m.env, stateDir: m.stateDir, exec: m.exec, now: () => NOW });
     const service = createService(ctx);
     // A real repair in the journal: its plan names a path under the planted HOME.
-    const applied = await service.invoke('fix.apply', { fixId: 'explain.save-note', options: { text: PASTED } });
+    const applied = await previewAndApply(service, 'explain.save-note', { text: PASTED });
     expect(applied.ok).toBe(true);
 
     const data = await collectReport({ ...service.deps, checks: [...service.deps.checks, plantedCheck] }, { pastedText: PASTED });

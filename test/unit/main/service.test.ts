@@ -4,6 +4,7 @@ import { CALL_NAMES, calls } from '../../../src/shared/contract';
 import { createEngineContext } from '../../../src/main/engine-context';
 import { createService } from '../../../src/main/service';
 import { tempDir } from '../../support/browser';
+import { previewAndApply } from '../../support/apply-fix';
 
 function service() {
   const opened: string[] = [];
@@ -27,12 +28,17 @@ describe('service.invoke', () => {
 
   it('rejects invalid input with a typed error before the handler runs', async () => {
     const { svc } = service();
-    const apply = vi.spyOn(svc.runner, 'apply');
+    const apply = vi.spyOn(svc.runner, 'applyPlan');
+    const plan = vi.spyOn(svc.runner, 'plan');
     const undo = vi.spyOn(svc.runner, 'undo');
     const bad: Array<[string, unknown]> = [
-      ['fix.apply', { fixId: 'Not An Id!' }],
-      ['fix.apply', { fixId: 'explain.save-note', options: { text: { nested: true } } }],
-      ['fix.apply', { fixId: 'explain.save-note', extra: 1 }],
+      ['fix.plan', { fixId: 'Not An Id!' }],
+      ['fix.plan', { fixId: 'explain.save-note', options: { text: { nested: true } } }],
+      ['fix.plan', { fixId: 'explain.save-note', extra: 1 }],
+      // apply takes a previewed plan only, never a fix id and options
+      ['fix.apply', { fixId: 'explain.save-note', options: { text: 'AADSTS53003' } }],
+      ['fix.apply', { planId: 5 }],
+      ['fix.apply', { planId: 'x'.repeat(500) }],
       ['fix.apply', null],
       ['fix.undo', { runId: 'x'.repeat(500) }],
       ['explain.text', { text: 5 }],
@@ -44,6 +50,7 @@ describe('service.invoke', () => {
       expect(result, `${name} ${JSON.stringify(input)?.slice(0, 60)}`).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     }
     expect(apply).not.toHaveBeenCalled();
+    expect(plan).not.toHaveBeenCalled();
     expect(undo).not.toHaveBeenCalled();
   });
 
@@ -65,7 +72,7 @@ describe('service.invoke', () => {
     const { svc } = service();
     const events: string[] = [];
     svc.subscribe((name) => events.push(name));
-    const applied = await svc.invoke('fix.apply', { fixId: 'explain.save-note', options: { text: 'AADSTS53003' } });
+    const applied = await previewAndApply(svc, 'explain.save-note', { text: 'AADSTS53003' });
     expect(applied.ok).toBe(true);
     expect(events).toContain('fix-progress');
     const history = await svc.invoke('history.list', {});

@@ -59,7 +59,7 @@ export const diagnoseCommand: Command = {
   },
 };
 
-const FIX_FLAGS = new Set(['dry-run', 'yes', 'list', 'file']);
+const FIX_FLAGS = new Set(['dry-run', 'yes', 'list', 'file', 'plan-id']);
 
 /** Every other --name value after the fix id becomes an option of the fix (validated by the fix). */
 function fixOptions(inv: Invocation): Record<string, string | boolean> {
@@ -76,10 +76,11 @@ function fixOptions(inv: Invocation): Record<string, string | boolean> {
 export const fixCommand: Command = {
   name: 'fix',
   summary: 'Preview or apply a repair (backed up, journaled, undoable)',
-  usage: ['fix --list', 'fix <fixId> [--dry-run] [--yes] [--<option> VALUE]...'],
+  usage: ['fix --list', 'fix <fixId> [--dry-run] [--yes] [--<option> VALUE]...', 'fix --plan-id ID --yes   (apply a plan previewed with --dry-run)'],
   flags: {
-    'dry-run': { value: false, help: 'show the plan and change nothing' },
+    'dry-run': { value: false, help: 'show the plan (with its planId) and change nothing' },
     yes: { value: false, help: 'apply without asking (scripts, remote management)' },
+    'plan-id': { value: true, help: 'apply exactly the plan a --dry-run printed (refused if the computer changed since)' },
     list: { value: false, help: 'list every fix' },
     file: { value: true, help: 'read a text option (e.g. the error text) from a file' },
   },
@@ -89,6 +90,13 @@ export const fixCommand: Command = {
     if (hasFlag(inv, 'list')) {
       const fixes = await callOrThrow(inv, 'fix.list', {});
       return { exitCode: 0, json: fixes, human: `${fixes.map((f) => `${f.id.padEnd(28)} ${f.title}`).join('\n')}\n` };
+    }
+    const planId = flag(inv, 'plan-id');
+    if (planId !== undefined) {
+      if (inv.args.length || [...inv.flags.keys()].some((k) => k !== 'plan-id' && k !== 'yes')) throw new UsageError('--plan-id takes no fix id or options: the plan already holds them');
+      if (!hasFlag(inv, 'yes')) throw new UsageError('the plan was shown when it was made: confirm with --yes');
+      const record = await callOrThrow(inv, 'fix.apply', { planId });
+      return { exitCode: record.status === 'failed' ? 1 : 0, json: record, human: renderRun(record) };
     }
     const fixId = inv.args[0];
     if (!fixId) throw new UsageError('name the fix to run (see `signin-doctor fix --list`)');
@@ -110,7 +118,8 @@ export const fixCommand: Command = {
         return { exitCode: 0, json: { applied: false, plan }, human: 'Nothing was changed.\n' };
       }
     }
-    const record = await callOrThrow(inv, 'fix.apply', { fixId, options });
+    // Exactly what was planned (and shown) above runs: apply takes the plan, not the fix id again.
+    const record = await callOrThrow(inv, 'fix.apply', { planId: plan.planId! });
     return { exitCode: record.status === 'failed' ? 1 : 0, json: record, human: renderRun(record) };
   },
 };

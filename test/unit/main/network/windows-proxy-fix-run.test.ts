@@ -8,6 +8,7 @@ import type { Exec, ExecResult } from '../../../../src/main/os/exec';
 import { INTERNET_SETTINGS_KEY } from '../../../../src/main/network/proxy-sources';
 import { createService } from '../../../../src/main/service';
 import { tempDir } from '../../../support/browser';
+import { previewAndApply } from '../../../support/apply-fix';
 
 const KEY = INTERNET_SETTINGS_KEY.replace(/^HKCU\\/, 'HKEY_CURRENT_USER\\');
 const res = (code: number, stdout = ''): ExecResult => ({ code, signal: null, stdout, stderr: code ? 'ERROR: The system was unable to find the specified registry key or value.' : '', timedOut: false });
@@ -47,7 +48,7 @@ describe('WinINET repairs through the runner', () => {
   it('bypass-add writes ProxyOverride with the sign-in hosts; undo writes the exact previous text back', async () => {
     const reg = fakeRegistry({ ProxyEnable: ['REG_DWORD', '0x1'], ProxyServer: ['REG_SZ', 'proxy.contoso.com:8080'], ProxyOverride: ['REG_SZ', '*.contoso.com;<local>'] });
     const s = service(reg);
-    const applied = await s.invoke('fix.apply', { fixId: 'network.proxy-bypass-add', options: {} });
+    const applied = await previewAndApply(s, 'network.proxy-bypass-add', {});
     expect(applied.ok).toBe(true);
     if (!applied.ok) return;
     const now = reg.values.get('ProxyOverride')![1];
@@ -63,7 +64,7 @@ describe('WinINET repairs through the runner', () => {
   it('proxy-disable turns ProxyEnable off and removes AutoConfigURL; undo brings both back exactly', async () => {
     const reg = fakeRegistry({ ProxyEnable: ['REG_DWORD', '0x1'], ProxyServer: ['REG_SZ', 'stale.contoso.com:3128'], AutoConfigURL: ['REG_SZ', 'http://wpad.contoso.com/old.pac'] });
     const s = service(reg);
-    const applied = await s.invoke('fix.apply', { fixId: 'network.proxy-disable', options: {} });
+    const applied = await previewAndApply(s, 'network.proxy-disable', {});
     expect(applied.ok).toBe(true);
     if (!applied.ok) return;
     expect(reg.values.get('ProxyEnable')).toEqual(['REG_DWORD', '0x0']);
