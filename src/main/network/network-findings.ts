@@ -50,12 +50,20 @@ export function proxyFindings(sources: ProxySources, decisions: ProxyDecision[],
   );
   const pacErrors = decisions.filter((d) => d.error);
   if (pacErrors.length) {
+    // A broken PAC fails the same way for every endpoint: say each reason once, with its hosts.
+    const hostsByError = new Map<string, string[]>();
+    for (const d of pacErrors) hostsByError.set(d.error!, [...(hostsByError.get(d.error!) ?? []), d.host]);
+    const pacUrls = [...new Set(sources.rules.flatMap((r) => (r.source.mode === 'pac' && r.source.pacUrl ? [r.source.pacUrl] : [])))];
     out.push(
       finding(
         'network.proxy-config-error',
         'warn',
         'The proxy configuration could not be followed',
-        pacErrors.map((d) => `${d.host}: ${d.error}`).join('\n'),
+        [
+          ...[...hostsByError].map(([error, hosts]) => `${error} (${hosts.join(', ')})`),
+          ...pacUrls.map((url) => `PAC file: ${url}`),
+          'For these endpoints Sign-in Doctor measured the direct road (no proxy); what browsers and Teams make of this configuration may differ.',
+        ].join('\n'),
         { errors: pacErrors.map((d) => ({ host: d.host, error: d.error })) },
         userProxy ? ['network.proxy-disable'] : [],
       ),
