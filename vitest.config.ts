@@ -10,12 +10,16 @@ const setupFiles = ['test/support/setup-globals.ts'];
 // gsettings). On Windows and macOS CI they are left out, by name, rather than faked.
 const LINUX_PEERS = ['test/integration/cac/**', 'test/integration/clock/**', 'test/integration/network/**', 'test/e2e/cac.test.ts', 'test/e2e/clock.test.ts', 'test/e2e/network.test.ts'];
 const notHere = process.platform === 'linux' ? [] : LINUX_PEERS;
+// expect.poll() without a timeout of its own waits long (vitest's default is 1 s): a slow machine
+// waits longer, a fast one is not slowed (the poll ends at the first match). Kept below the test
+// timeout, so a poll that never matches reports its last value rather than a bare test timeout.
 
 export default defineConfig({
   define,
   test: {
     projects: [
-      { define, resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles } },
+      // No test may depend on the machine's speed: the test timeout is the only deadline, generous.
+      { define, resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         define,
         resolve: { alias },
@@ -27,6 +31,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 50_000 } },
           fileParallelism: false,
         },
       },
@@ -41,6 +46,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          expect: { poll: { timeout: 60_000 } },
           fileParallelism: false,
         },
       },
