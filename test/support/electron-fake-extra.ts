@@ -20,11 +20,16 @@ export interface ElectronFakeExtras {
     defaultSession: FakeModule['session']['defaultSession'] &
       EventEmitter & { beforeRequest?: BeforeRequest; webRequest: { onBeforeRequest(handler: BeforeRequest): void } };
   };
+  /** The app calls made, in order (each also emitted as fakeEvents 'call'). */
   calls: string[];
 }
 
 export function extendElectronFake(base: FakeModule): FakeModule & ElectronFakeExtras {
   const calls: string[] = [];
+  const record = (call: string) => {
+    calls.push(call);
+    base.fakeEvents.emit('call', call);
+  };
   const logsDir = { value: '/nonexistent' };
   const lock = { value: true };
   const defaultSession = Object.assign(new EventEmitter(), base.session.defaultSession, {
@@ -40,22 +45,25 @@ export function extendElectronFake(base: FakeModule): FakeModule & ElectronFakeE
     getVersion: () => '0.0.0-test',
     getPath: (name: string) => (name === 'logs' ? logsDir.value : '/nonexistent'),
     setAppLogsPath: () => {
-      calls.push('setAppLogsPath');
+      record('setAppLogsPath');
     },
     enableSandbox: () => {
-      calls.push('enableSandbox');
+      record('enableSandbox');
     },
     requestSingleInstanceLock: () => {
-      calls.push('requestSingleInstanceLock');
+      record('requestSingleInstanceLock');
       return lock.value;
     },
     quit: () => {
-      calls.push('quit');
+      record('quit');
     },
     exit: (code = 0) => {
-      calls.push(`exit:${code}`);
+      record(`exit:${code}`);
     },
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      record('whenReady');
+      return Promise.resolve();
+    },
   });
   const crashReporter = {
     started: 0,

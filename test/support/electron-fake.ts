@@ -4,11 +4,19 @@ import { EventEmitter } from 'node:events';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
+/**
+ * What the app code did, as events a test can await instead of polling: 'window' (a BrowserWindow
+ * was created), 'handler' (ipcMain.handle registered a channel), 'call' (a call electron-fake-extra
+ * records: app.exit, app.quit...). Emitted after the record is updated.
+ */
+export const fakeEvents = new EventEmitter();
+
 export const ipcMain = {
   handlers: new Map<string, Handler>(),
   handle(channel: string, handler: Handler) {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, handler);
+    fakeEvents.emit('handler', channel);
   },
   removeHandler(channel: string) {
     this.handlers.delete(channel);
@@ -58,6 +66,7 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
+    fakeEvents.emit('window', this);
   }
   loadURL(url: string) {
     this.loadedUrl = url;
@@ -131,4 +140,4 @@ export const dialog = {
 export type WebContents = FakeWebContents;
 export type IpcMainInvokeEvent = { sender: FakeWebContents; senderFrame: { url: string; parent: unknown } | null };
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, protocol, session, shell };
+export default { app, BrowserWindow, contextBridge, dialog, fakeEvents, ipcMain, ipcRenderer, protocol, session, shell };

@@ -1,5 +1,6 @@
 // The main process start-up with the fake Electron: single-instance lock, sandbox for every
 // renderer, guards before the window, the log in the OS log folder, and no crash reporter.
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -19,9 +20,9 @@ afterAll(() => {
   else process.env.SIGNIN_DOCTOR_STATE_DIR = savedStateDir;
 });
 
-async function until(condition: () => boolean) {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(condition()).toBe(true);
+/** Waits for the fake's events (see electron-fake.ts fakeEvents) until `condition` holds; no deadline but the test's. */
+async function until(fake: Electron, event: 'window' | 'handler' | 'call', condition: () => boolean) {
+  while (!condition()) await once(fake.fakeEvents, event);
 }
 
 describe('main process start-up', () => {
@@ -35,12 +36,12 @@ describe('main process start-up', () => {
     expect(electron.calls.slice(0, 2)).toEqual(['enableSandbox', 'requestSingleInstanceLock']);
     expect(electron.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) })]);
 
-    await until(() => electron.BrowserWindow.created.length > windowsBefore);
+    await until(electron, 'window', () => electron.BrowserWindow.created.length > windowsBefore);
     const window = electron.BrowserWindow.created.at(-1)!;
     expect(window.loadedUrl).toBe('app://signin-doctor/index.html');
     expect(electron.session.defaultSession.permissionRequestHandler).toBeTypeOf('function');
     expect(electron.session.defaultSession.beforeRequest).toBeTypeOf('function');
-    await until(() => electron.ipcMain.handlers.has('signin-doctor:invoke'));
+    await until(electron, 'handler', () => electron.ipcMain.handlers.has('signin-doctor:invoke'));
 
     expect(electron.calls).toContain('setAppLogsPath');
     const logFile = join(root, 'logs', 'main.log');
@@ -55,9 +56,12 @@ describe('main process start-up', () => {
     const fresh = (await import('electron')) as unknown as Electron;
     fresh.lock.value = false;
     const windowsBefore = fresh.BrowserWindow.created.length;
+    const callsBefore = fresh.calls.length;
     await import('../../../../src/main/app/main');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(fresh.calls).toContain('quit');
+    const calls = fresh.calls.slice(callsBefore);
+    expect(calls).toContain('quit');
+    // A window is only ever opened from app.whenReady(): never asked for, so nothing opens later.
+    expect(calls).not.toContain('whenReady');
     expect(fresh.BrowserWindow.created.length).toBe(windowsBefore);
     expect(fresh.crashReporter.started).toBe(0);
   });
@@ -78,7 +82,7 @@ describe('the installed app as the CLI (--cli)', () => {
     process.argv = ['/opt/Sign-in Doctor/signin-doctor', '--cli', ...args];
     try {
       await import('../../../../src/main/app/main');
-      await until(() => fresh.calls.some((c) => c.startsWith('exit:')));
+      await until(fresh, 'call', () => fresh.calls.some((c) => c.startsWith('exit:')));
     } finally {
       process.argv = savedArgv;
       write.mockRestore();
