@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { tempDir } from './browser';
 
 export interface FakeProcess {
@@ -19,13 +21,28 @@ function sleepBinary(): string {
   return execFileSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).trim();
 }
 
-async function waitVisible(name: string, pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const out = execFileSync('ps', ['-A', '-o', 'pid=,comm='], { encoding: 'utf8' });
-    if (out.split('\n').some((l) => l.trim() === `${pid} ${name}`)) return;
+/** Resolves once the child has started (its program was executed), or rejects if it could not. */
+async function spawned(child: ChildProcess): Promise<void> {
+  await once(child, 'spawn'); // rejects with the spawn error instead
+}
+
+function listed(name: string, pid: number): boolean {
+  const out = execFileSync('ps', ['-A', '-o', 'pid=,comm='], { encoding: 'utf8' });
+  return out.split('\n').some((l) => l.trim() === `${pid} ${name}`);
+}
+
+/**
+ * After 'spawn' the program has been executed, so ps lists it under its new name; the loop only
+ * guards a platform where that lags. No give-up of its own: a process that exits is an error at
+ * once, and otherwise the test's timeout is the only deadline.
+ */
+async function waitVisible(name: string, child: ChildProcess): Promise<void> {
+  await spawned(child);
+  const pid = child.pid!;
+  while (!listed(name, pid)) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`fake process ${name} ${pid} exited (${child.exitCode ?? child.signalCode}) before ps listed it`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`fake process ${name} ${pid} did not appear in ps`);
 }
 
 function wrap(child: ChildProcess): FakeProcess {
@@ -48,17 +65,33 @@ export async function startFakeTeams(name = 'ms-teams'): Promise<FakeProcess> {
   chmodSync(file, 0o755);
   const child = spawn(file, ['600'], { stdio: 'ignore' });
   const fake = wrap(child);
-  await waitVisible(name, fake.pid);
+  await waitVisible(name, child);
   return fake;
 }
 
-/** A Teams that ignores the polite SIGTERM. */
+/**
+ * A Teams that ignores the polite SIGTERM. It is returned only once it has said "ready", which it
+ * does after `trap "" TERM`: an earlier SIGTERM would kill the shell before the trap is set. By
+ * then the script runs under its own name, so ps lists it.
+ */
 export async function startStubbornTeams(name = 'ms-teams'): Promise<FakeProcess> {
   const file = join(tempDir('fake-teams'), name);
-  writeFileSync(file, '#!/bin/sh\ntrap "" TERM\nwhile :; do sleep 0.2; done\n');
+  writeFileSync(file, '#!/bin/sh\ntrap "" TERM\necho ready\nwhile :; do sleep 0.2; done\n');
   chmodSync(file, 0o755);
-  const child = spawn(file, [], { stdio: 'ignore' });
+  const child = spawn(file, [], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const lines = createInterface({ input: child.stdout! });
+  const ready = new Promise<void>((resolve, reject) => {
+    lines.on('line', (line) => {
+      if (line === 'ready') resolve();
+    });
+    lines.once('close', () => reject(new Error(`fake process ${name} ended before it was ready`)));
+  });
   const fake = wrap(child);
-  await waitVisible(name, fake.pid);
+  try {
+    await Promise.all([spawned(child), ready]);
+  } catch (error) {
+    child.kill('SIGKILL'); // nothing to kill when it never started
+    throw error;
+  }
   return fake;
 }
