@@ -38,7 +38,7 @@ describe('DoD root import into a real NSS database', () => {
     const ctx = createEngineContext({ stateDir: join(home, 'state'), env, exec: (file, args, options) => execFileSafe(file, args, { ...options, env }) });
     const runner = new Runner({ ctx, fixes: [importRootsFixWith(roots)], steps: [nssCreateDbStep, nssAddRootStep, keychainAddRootStep] });
     const db = join(home, '.pki', 'nssdb');
-    const list = async () => (await execFileSafe('/usr/bin/certutil', ['-L', '-d', `sql:${db}`], { timeoutMs: 10_000 })).stdout;
+    const list = async () => (await execFileSafe('/usr/bin/certutil', ['-L', '-d', `sql:${db}`], { timeoutMs: 60_000 })).stdout;
 
     const record = await runner.apply('cac.import-dod-roots', { bundle });
     expect(record.status, record.error).toBe('verified');

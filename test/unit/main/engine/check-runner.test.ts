@@ -28,9 +28,7 @@ describe('runChecks', () => {
       { id: 'clock.malformed', domain: 'clock', title: 'Malformed', run: async () => [{ id: 'NOT VALID' } as never] },
     ];
     const progress: CheckProgress[] = [];
-    const started = Date.now();
     const findings = await runChecks(checks, ctx, (p) => progress.push(p));
-    expect(Date.now() - started).toBeLessThan(4_000);
     expect(aborted).toBe(true);
     const byId = Object.fromEntries(findings.map((f) => [f.id, f]));
     expect(byId['clock.fast']?.severity).toBe('ok');

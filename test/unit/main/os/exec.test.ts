@@ -24,7 +24,8 @@ describe('execFileSafe', () => {
   });
 
   it('caps the output it keeps', async () => {
-    const r = await execFileSafe('/usr/bin/yes', [], { maxBytes: 10_000, timeoutMs: 5_000 });
+    // `yes` never ends on its own: the cap must stop it (the timeout is only a backstop).
+    const r = await execFileSafe('/usr/bin/yes', [], { maxBytes: 10_000, timeoutMs: 60_000 });
     expect(r.stdout.length).toBeLessThanOrEqual(10_000);
     expect(r.timedOut).toBe(false);
   });
