@@ -19,8 +19,6 @@ export interface HttpsEndpointOptions {
   leaf: TestLeaf;
   /** Override the answer (status, body) — e.g. a captive-portal page instead of JSON. */
   respond?: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Milliseconds to wait before answering (slow endpoint). */
-  delayMs?: number;
 }
 
 export function openIdDocument(host: string): Record<string, unknown> {
@@ -37,18 +35,14 @@ export async function startHttpsEndpoint(options: HttpsEndpointOptions): Promise
   const requests: string[] = [];
   const server: Server = createServer({ cert: options.leaf.chainPem, key: options.leaf.keyPem }, (req, res) => {
     requests.push(`${req.method} ${req.url}`);
-    const answer = () => {
-      if (options.respond) return options.respond(req, res);
-      if (req.url === OPENID_PATH) {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(openIdDocument(req.headers.host ?? 'localhost')));
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    };
-    if (options.delayMs) setTimeout(answer, options.delayMs);
-    else answer();
+    if (options.respond) return options.respond(req, res);
+    if (req.url === OPENID_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(openIdDocument(req.headers.host ?? 'localhost')));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -20,8 +20,6 @@ export interface VirtualCardOptions {
   /** Answer SELECT PIV with 6A82 and only the legacy CAC applets with 9000. */
   legacyCacOnly?: boolean;
   hostile?: Hostility;
-  /** Delay every APDU answer (ms). */
-  slowMs?: number;
   /** Close the connection (card removed) when this GET DATA object tag (hex, e.g. "5FC10A") is asked for. */
   disconnectOnObject?: string;
   port?: number;
@@ -168,8 +166,7 @@ export class VpcdConnection {
         void this.remove();
         return;
       }
-      if (this.options.slowMs) setTimeout(() => this.send(answer), this.options.slowMs);
-      else this.send(answer);
+      this.send(answer);
     }
   }
 }
