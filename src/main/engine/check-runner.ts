@@ -21,7 +21,9 @@ function problemFinding(check: CheckDefinition, title: string, detail: string): 
 async function runOne(check: CheckDefinition, ctx: CheckHostContext): Promise<Finding[]> {
   const controller = new AbortController();
   const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  const checkCtx: CheckContext = { ...ctx, signal: controller.signal };
+  // Every program the check starts is killed when the check is stopped (timeout or cancel).
+  const exec: CheckContext['exec'] = (file, args, options) => ctx.exec(file, args, { signal: controller.signal, ...options });
+  const checkCtx: CheckContext = { ...ctx, exec, signal: controller.signal };
   const work = (async () => {
     try {
       const findings = await check.run(checkCtx);

@@ -16,6 +16,8 @@ export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   input?: string;
+  /** Aborting kills the child (a check that timed out or was cancelled); the result has spawnError 'ABORT_ERR'. */
+  signal?: AbortSignal;
 }
 
 export interface ExecResult {
@@ -68,6 +70,7 @@ export const execFileSafe: Exec = (file, args, options = {}) =>
         maxBuffer: options.maxBytes ?? DEFAULT_EXEC_MAX_BYTES,
         env: options.env ?? process.env,
         cwd: options.cwd,
+        ...(options.signal ? { signal: options.signal } : {}),
         windowsHide: true,
         shell: false,
         encoding: 'utf8',
