@@ -1,6 +1,7 @@
-// What the network benchmark drives: the sandboxed PAC evaluator, a full probe run, and the
-// loopback peers the tests use (test CA, HTTPS endpoints, a silent server, a free port).
-export { createPacEvaluator } from '../../../src/main/network/pac';
+// What the network benchmark drives: the PAC evaluator (worker thread or this thread), a full
+// probe run, and the loopback peers the tests use (test CA, HTTPS endpoints, a silent server, a
+// free port).
+export { createPacEvaluator, runningPacWorkers, PAC_COMPILE_TIMEOUT_MS, PAC_EVAL_TIMEOUT_MS } from '../../../src/main/network/pac';
 export { runNetworkProbe } from '../../../src/main/network/network-probe';
 export { createEngineContext } from '../../../src/main/engine-context';
 export { createTestCa } from '../../../test/support/test-ca';
