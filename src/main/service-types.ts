@@ -22,6 +22,8 @@ export interface ServiceDeps {
   checks: readonly CheckDefinition[];
   host: HostPorts;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Registers what must stop when the service closes (app quit, CLI exit, harness close). */
+  onClose(closer: () => Promise<void>): void;
 }
 
 export type HandlerTable<T extends CallTable> = {

@@ -69,7 +69,8 @@ export function createService(ctx: EngineContext, host: HostPorts = NO_HOST, opt
     onProgress: (p) => emit('fix-progress', p),
     probe: options.probe ?? holdProbe(ctx.env),
   });
-  const deps: ServiceDeps = { ctx, runner, domains: ALL_DOMAINS, checks: ALL_DOMAINS.flatMap((d) => d.checks), host, emit };
+  const closers: Array<() => Promise<void>> = [];
+  const deps: ServiceDeps = { ctx, runner, domains: ALL_DOMAINS, checks: ALL_DOMAINS.flatMap((d) => d.checks), host, emit, onClose: (closer) => void closers.push(closer) };
 
   const handlers: HandlerTable<Calls> = {
     ...createCoreHandlers(deps),
@@ -81,8 +82,6 @@ export function createService(ctx: EngineContext, host: HostPorts = NO_HOST, opt
     ...createDeviceHandlers(deps),
     ...createReportHandlers(deps),
   };
-  const closers: Array<() => Promise<void>> = [];
-
   async function invoke(name: string, input: unknown): Promise<CallResult<any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- narrowed by the caller's name
     if (!isCallName(name)) return { ok: false, error: { code: 'unknown-call', message: `unknown call ${String(name).slice(0, 80)}` } };
     const spec = calls[name];
@@ -113,7 +112,8 @@ export function createService(ctx: EngineContext, host: HostPorts = NO_HOST, opt
     runner,
     deps,
     async close() {
-      await Promise.all(closers.map((c) => c()));
+      // Each closer once, even if close is called twice (quit and window-all-closed).
+      await Promise.allSettled(closers.splice(0).map((c) => c()));
     },
   };
 }

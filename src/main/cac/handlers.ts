@@ -18,6 +18,10 @@ export function cacHandlersWith(port: PcscPort): HandlerFactory<typeof cacCalls>
   return (deps: ServiceDeps) => {
     let supervisor: PcscSupervisor | undefined;
     let flow: Flow | undefined;
+    deps.onClose(async () => {
+      flow?.cancel();
+      await supervisor?.stop();
+    });
 
     async function ensureWatching(): Promise<PcscSupervisor> {
       if (!supervisor) {
