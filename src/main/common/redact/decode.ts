@@ -1,8 +1,9 @@
 // Real logs carry secrets behind encodings: percent-encoding (sig=…%2B…%3D, passw%6Frd=, once or
 // twice), JSON escapes ({\"password\":\"…\"}, \u0041, once or twice) and HTML entities (&quot;).
 // The redactor matches on decoded views and cuts the ORIGINAL text, so a view remembers, for each
-// of its characters, where in the original it came from. One pass decodes one level of every kind;
-// passes repeat until nothing changes (or the bound), which also undoes mixed nestings.
+// of its characters, where in the original it came from. A pass decodes one level of ONE kind:
+// layers of different kinds interleave (a JSON line, percent-encoded with its \" left as they
+// were), and only the right order of passes gives back each layer; the views form a small tree.
 
 export interface DecodedView {
   text: string;
@@ -12,6 +13,13 @@ export interface DecodedView {
 
 /** Enough for percent-encoded twice inside JSON escaped twice; more only costs time. */
 export const MAX_DECODE_PASSES = 6;
+/** Views per text, the raw one included (most texts have one or two). */
+export const MAX_VIEWS = 32;
+
+export type EncodingKind = 'percent' | 'json' | 'html';
+const KINDS: readonly EncodingKind[] = ['percent', 'json', 'html'];
+const TRIGGER: Record<EncodingKind, number> = { percent: 37, json: 92, html: 38 };
+const TRIGGER_CHAR: Record<EncodingKind, string> = { percent: '%', json: '\\', html: '&' };
 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', sol: '/', equals: '=', colon: ':', semi: ';', num: '#', percnt: '%', nbsp: ' ' };
@@ -25,13 +33,13 @@ export function rawView(text: string): DecodedView {
 }
 
 /** One decoded character and how many view characters it consumed, or undefined (keep the character). */
-function decodeAt(s: string, i: number): [string, number] | undefined {
+function decodeAt(s: string, i: number, kind: EncodingKind): [string, number] | undefined {
   const c = s[i];
-  if (c === '%') {
+  if (kind === 'percent' && c === '%') {
     const hex = s.slice(i + 1, i + 3);
     return hex.length === 2 && HEX.test(hex) ? [String.fromCharCode(parseInt(hex, 16)), 3] : undefined;
   }
-  if (c === '\\') {
+  if (kind === 'json' && c === '\\') {
     const next = s[i + 1];
     if (next === undefined) return undefined;
     if (next in JSON_ESCAPES) return [JSON_ESCAPES[next]!, 2];
@@ -45,7 +53,7 @@ function decodeAt(s: string, i: number): [string, number] | undefined {
     }
     return undefined;
   }
-  if (c === '&') {
+  if (kind === 'html' && c === '&') {
     // Bounded look-ahead: an entity is at most a few characters, so this stays linear.
     const rel = s.slice(i + 1, i + 12).indexOf(';');
     if (rel < 1) return undefined;
@@ -61,12 +69,11 @@ function decodeAt(s: string, i: number): [string, number] | undefined {
   return undefined;
 }
 
-const MAY_ENCODE = /[%\\&]/;
-
-/** One level of decoding, or undefined when the view holds nothing to decode. */
-export function decodeOnce(view: DecodedView): DecodedView | undefined {
+/** One level of one kind of decoding, or undefined when it changes nothing. */
+export function decodeOnce(view: DecodedView, kind: EncodingKind): DecodedView | undefined {
   const s = view.text;
-  if (!MAY_ENCODE.test(s)) return undefined;
+  if (!s.includes(TRIGGER_CHAR[kind])) return undefined;
+  const trigger = TRIGGER[kind];
   const parts: string[] = [];
   const origin: number[] = [];
   let changed = false;
@@ -78,9 +85,8 @@ export function decodeOnce(view: DecodedView): DecodedView | undefined {
     }
   };
   for (let i = 0; i < s.length; ) {
-    const c = s.charCodeAt(i);
-    // Only %, \ and & start an encoding; everything else is copied by runs.
-    const d = c === 37 || c === 92 || c === 38 ? decodeAt(s, i) : undefined;
+    // Only the kind's own character starts an encoding; everything else is copied by runs.
+    const d = s.charCodeAt(i) === trigger ? decodeAt(s, i, kind) : undefined;
     if (!d) {
       i += 1;
       continue;
@@ -98,18 +104,38 @@ export function decodeOnce(view: DecodedView): DecodedView | undefined {
   return { text: parts.join(''), origin: Int32Array.from(origin) };
 }
 
-/** The text as it is, then each decoded level that differs from the one before. */
-export function decodedViews(text: string, maxPasses = MAX_DECODE_PASSES): DecodedView[] {
+/** The text as it is, then every distinct view reachable by decoding one kind at a time (breadth first, bounded). */
+export function decodedViews(text: string, maxPasses = MAX_DECODE_PASSES, maxViews = MAX_VIEWS): DecodedView[] {
   const views = [rawView(text)];
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const next = decodeOnce(views[views.length - 1]!);
-    if (!next) break;
-    views.push(next);
+  const seen = new Set([text]);
+  let level = [views[0]!];
+  for (let pass = 0; pass < maxPasses && level.length; pass++) {
+    const next: DecodedView[] = [];
+    for (const view of level) {
+      for (const kind of KINDS) {
+        if (views.length >= maxViews) return views;
+        const d = decodeOnce(view, kind);
+        if (!d || seen.has(d.text)) continue;
+        seen.add(d.text);
+        views.push(d);
+        next.push(d);
+      }
+    }
+    level = next;
   }
   return views;
 }
 
-/** Decodes to the fixpoint (tests and the leak scan use it to look behind every encoding). */
-export function decodeFully(text: string, maxPasses = MAX_DECODE_PASSES): string {
-  return decodedViews(text, maxPasses).at(-1)!.text;
+/** Decodes every kind to the fixpoint (what a reader who undoes every escape would see). */
+export function decodeFully(text: string, maxPasses = MAX_DECODE_PASSES * KINDS.length): string {
+  let view = rawView(text);
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let changed = false;
+    for (const kind of KINDS) {
+      const d = decodeOnce(view, kind);
+      if (d) [view, changed] = [d, true];
+    }
+    if (!changed) break;
+  }
+  return view.text;
 }

@@ -1,5 +1,5 @@
 // A redaction rule: a name (so a count says which rule fired), what it removes and how it finds it.
-// Every pattern must stay linear in its input: tests/unit/main/common/redact/linearity.test.ts
+// Every pattern must stay linear in its input: test/unit/main/common/redact/linearity.test.ts
 // checks the shape of each one and counts backtracking steps on hostile input.
 
 /** Secrets (token, secret, opaque) always go; personal data (the rest) unless the user includes it. */

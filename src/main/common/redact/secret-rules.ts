@@ -156,9 +156,10 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   },
   {
     // http://user:secret@proxy: the whole user information goes (the user name is half the credential).
+    // A quote may stand unencoded in user information; the last @ before the host ends it.
     name: 'url-credentials',
     kind: 'secret',
-    pattern: pattern(String.raw`(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s\/?#@:"'<>]*:[^\s\/?#"'<>]+)@`),
+    pattern: pattern(String.raw`(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s\/?#@:"<>]*:[^\s\/?#"<>]+)@`),
     example: 'HTTPS_PROXY=http://⟦bob:s3cret⟧@proxy.corp:8080',
   },
   {

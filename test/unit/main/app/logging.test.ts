@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppLogger, LOG_FILE_NAME, redactLogValue } from '../../../../src/main/app/logging';
+import { findLeaks, plantedCases } from '../../../support/planted-secrets';
 
 const JWT = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJ1cG4iOiJib2JAY29udG9zby5jb20ifQ.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
 const REFRESH = '0.AXoAbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdefghijklmnop';
@@ -84,6 +85,21 @@ describe('createAppLogger', () => {
     expect(statSync(join(dir, 'main.log')).size).toBeLessThan(2_000 + 200);
     expect(readFileSync(join(dir, 'main.log'), 'utf8')).toContain('line 399');
     for (const f of files) expect(readFileSync(join(dir, f), 'utf8')).not.toContain(REFRESH);
+  });
+
+  it('generated secrets of every family in every encoding never reach the file (strings, objects, errors)', () => {
+    const dir = tempLogs();
+    const log = createAppLogger({ logsDir: dir, maxBytes: 64 * 1024 * 1024 });
+    log.transports.console.level = false;
+    const cases = plantedCases(4711);
+    for (const c of cases) {
+      log.warn(`teams: sign-in failed AADSTS53003 ${c.text}`);
+      log.info('request', { url: c.text, attempt: 2 });
+      log.error(new Error(`token endpoint said: ${c.text}`));
+    }
+    const text = readFileSync(join(dir, LOG_FILE_NAME), 'utf8');
+    expect(text.split('\n').length).toBeGreaterThan(cases.length * 3);
+    expect(findLeaks(text, cases.flatMap((c) => c.secrets), LOG_FILE_NAME)).toEqual([]);
   });
 
   it('creates the file readable by the user only (POSIX)', () => {
