@@ -68,12 +68,19 @@ export async function startChrony(options: { port?: number } = {}): Promise<NtpP
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   let exited = false;
   child.once('exit', () => (exited = true));
-  const end = Date.now() + 10_000;
+  child.once('error', (error) => {
+    exited = true;
+    log += `\n${error.message}`;
+  });
+  // chronyd says nothing when it starts serving: ask until it answers (each try waits 300 ms,
+  // then asks again). A chronyd that exits fails at once; the give-up is only a backstop, longer
+  // than any hook timeout, so the hook's timeout is the real deadline.
+  const end = Date.now() + 120_000;
   while (!(await answers(port))) {
     if (exited || Date.now() > end) {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
-      throw new Error(`chronyd did not start serving on 127.0.0.1:${port}:\n${log}`);
+      throw new Error(`chronyd did not start serving on 127.0.0.1:${port}${exited ? ' (it exited)' : ''}:\n${log}`);
     }
   }
   return {
@@ -131,14 +138,29 @@ export function serverReply(request: Buffer, trueNowMs: number, opts: { stratum?
   return r;
 }
 
+export interface ScriptedNtp extends NtpPeer {
+  /** Requests received so far. */
+  requests: number;
+  /** Resolves once `n` requests in all have been received (at once if they have). */
+  requestsSeen(n: number): Promise<void>;
+  setBehaviour(b: ScriptedBehaviour): void;
+}
+
 /** A loopback UDP "time server" whose answers follow a script. `requests` counts what it received. */
-export async function startScriptedNtp(behaviour: ScriptedBehaviour, options: { host?: '127.0.0.1' | '::1' } = {}): Promise<NtpPeer & { requests: number; setBehaviour(b: ScriptedBehaviour): void }> {
+export async function startScriptedNtp(behaviour: ScriptedBehaviour, options: { host?: '127.0.0.1' | '::1' } = {}): Promise<ScriptedNtp> {
   const host = options.host ?? '127.0.0.1';
   const socket = dgram.createSocket(host === '::1' ? 'udp6' : 'udp4');
   let current = behaviour;
   const state = { requests: 0 };
+  const waiting = new Set<{ n: number; resolve(): void }>();
   socket.on('message', (msg, rinfo) => {
     state.requests++;
+    for (const w of waiting) {
+      if (state.requests >= w.n) {
+        waiting.delete(w);
+        w.resolve();
+      }
+    }
     const reply = (buf: Buffer) => socket.send(buf, rinfo.port, rinfo.address);
     const b = current;
     switch (b.kind) {
@@ -173,6 +195,10 @@ export async function startScriptedNtp(behaviour: ScriptedBehaviour, options: { 
     server: host === '::1' ? `[::1]:${port}` : `127.0.0.1:${port}`,
     get requests() {
       return state.requests;
+    },
+    requestsSeen(n) {
+      if (state.requests >= n) return Promise.resolve();
+      return new Promise<void>((resolve) => waiting.add({ n, resolve }));
     },
     setBehaviour(b) {
       current = b;
