@@ -1,6 +1,8 @@
 // The rest of the clock domain end to end on loopback: the HTTP Date fallback when no NTP server
 // answers (and a TLS endpoint we cannot trust is refused, not believed), the `clock` CLI with the
-// real chronyd, and fix verification re-measuring through the same client.
+// real chronyd, and fix verification re-measuring through the same client. Where a reply is
+// expected the client waits long (REPLY_MS); a silent server's timeout runs on a clock the test
+// moves by hand once the server has been asked.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,11 +15,13 @@ import type { FixContext } from '../../../src/main/engine/types';
 import type { Exec } from '../../../src/main/os/exec';
 import { runCliInProcess } from '../../support/cli';
 import { startHttpsEndpoint, type HttpsEndpoint } from '../../support/https-endpoint';
-import { startChrony, startScriptedNtp, type NtpPeer } from '../../support/ntp-server';
+import { startChrony, startScriptedNtp, type NtpPeer, type ScriptedNtp } from '../../support/ntp-server';
+import { driveSntpTimeouts } from '../../support/sntp-clock-driver';
 import { createTestCa } from '../../support/test-ca';
 
+const REPLY_MS = 10_000;
 let chrony: NtpPeer;
-let silent: NtpPeer;
+let silent: ScriptedNtp;
 let dateServer: Server;
 let dateUrl: string;
 let untrusted: HttpsEndpoint;
@@ -32,7 +36,28 @@ beforeAll(async () => {
   dateUrl = `http://127.0.0.1:${(dateServer.address() as { port: number }).port}/`;
   const ca = await createTestCa('Untrusted Test CA');
   untrusted = await startHttpsEndpoint({ leaf: await ca.issueServer({ commonName: '127.0.0.1', ips: ['127.0.0.1'] }) });
-}, 30_000);
+});
+
+/**
+ * Runs `work` (which asks `silent` once per sample, `samples` times) with the SNTP timeouts on a
+ * hand-moved clock: each sample's timeout passes only after the silent server got that request.
+ * What comes after (the HTTP Date fallback, other servers' replies) takes as long as it takes.
+ */
+async function withSilentTimeouts<T>(timeoutMs: number, samples: number, work: () => Promise<T>, before?: (clock: ReturnType<typeof driveSntpTimeouts>) => Promise<void>): Promise<T> {
+  const clock = driveSntpTimeouts();
+  try {
+    const asked = silent.requests;
+    const pending = work();
+    if (before) await before(clock);
+    for (let i = 1; i <= samples; i++) {
+      await silent.requestsSeen(asked + i);
+      await clock.elapse(timeoutMs);
+    }
+    return await pending;
+  } finally {
+    clock.restore();
+  }
+}
 
 afterAll(async () => {
   await Promise.all([chrony?.stop(), silent?.stop(), untrusted?.close(), new Promise((r) => dateServer?.close(r))]);
@@ -40,7 +65,7 @@ afterAll(async () => {
 
 describe('HTTP(S) Date fallback', () => {
   it('no NTP answer: the Date header gives the offset (1 s resolution) and method https-date', async () => {
-    const m = await measureClock({ servers: [silent.server], dateUrl, timeoutMs: 300, samples: 1, toleranceMs: 1000 });
+    const m = await withSilentTimeouts(300, 1, () => measureClock({ servers: [silent.server], dateUrl, timeoutMs: 300, samples: 1, toleranceMs: 1000 }));
     expect(m.method).toBe('https-date');
     expect(m.servers[0]).toMatchObject({ status: 'timeout' });
     expect(Math.abs(m.offsetMs! - AHEAD_MS)).toBeLessThanOrEqual(1500);
@@ -49,14 +74,14 @@ describe('HTTP(S) Date fallback', () => {
 
   it('an HTTPS endpoint with a certificate we do not trust is not believed: method none', async () => {
     const url = `https://127.0.0.1:${untrusted.port}/`;
-    const m = await measureClock({ servers: [silent.server], dateUrl: url, timeoutMs: 300, samples: 1, toleranceMs: 1000 });
+    const m = await withSilentTimeouts(300, 1, () => measureClock({ servers: [silent.server], dateUrl: url, timeoutMs: 300, samples: 1, toleranceMs: 1000 }));
     expect(m.method).toBe('none');
     expect(m.offsetMs).toBeUndefined();
     expect(m.httpsDate?.detail).toMatch(/certificate|SELF_SIGNED|UNABLE_TO_VERIFY/i);
   });
 
   it('NTP answers: the Date header is not asked', async () => {
-    const m = await measureClock({ servers: [chrony.server], dateUrl, timeoutMs: 800, samples: 1, toleranceMs: 1000 });
+    const m = await measureClock({ servers: [chrony.server], dateUrl, timeoutMs: REPLY_MS, samples: 1, toleranceMs: 1000 });
     expect(m.method).toBe('sntp');
     expect(m.httpsDate).toBeUndefined();
   });
@@ -65,14 +90,16 @@ describe('HTTP(S) Date fallback', () => {
 describe('signin-doctor clock', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sd-clock-cli-'));
   const configFile = join(dir, 'config.json');
+  writeFileSync(configFile, JSON.stringify({ clock: { dateUrl, timeoutMs: REPLY_MS } }));
 
   it('--server the loopback chronyd --json: one document with the measurement, findings with offsetMs', async () => {
-    writeFileSync(configFile, JSON.stringify({ clock: { dateUrl, timeoutMs: 800 } }));
     const run = await runCliInProcess(['clock', '--server', chrony.server, '--json', '--config', configFile, '--state-dir', join(dir, 'state')]);
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout) as ClockStatus;
     expect(status.measurement).toMatchObject({ method: 'sntp', agreeing: [chrony.server] });
-    expect(Math.abs(status.measurement.offsetMs!)).toBeLessThan(50);
+    // Same machine clock: within half the round trip (+1.1 ms for Date.now()'s millisecond steps).
+    const { delayMs } = status.measurement.servers[0]!;
+    expect(Math.abs(status.measurement.offsetMs!)).toBeLessThanOrEqual(delayMs! / 2 + 1.1);
     const skew = status.findings.find((f) => f.id === 'clock.skew')!;
     expect(skew.severity).toBe('ok');
     expect(typeof skew.evidence.offsetMs).toBe('number');
@@ -80,7 +107,8 @@ describe('signin-doctor clock', () => {
   });
 
   it('human output: the server table, verdict, method, automatic time, time zone', async () => {
-    const run = await runCliInProcess(['clock', '--server', chrony.server, '--server', silent.server, '--config', configFile, '--state-dir', join(dir, 'state')]);
+    // chronyd answers both samples before the silent server's timeouts are let pass.
+    const run = await withSilentTimeouts(REPLY_MS, 2, () => runCliInProcess(['clock', '--server', chrony.server, '--server', silent.server, '--config', configFile, '--state-dir', join(dir, 'state')]), (clock) => clock.handled(chrony.port, 2));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Server\s+Address\s+Offset\s+Delay\s+Stratum\s+Refid/);
     expect(run.stdout).toContain(chrony.server);
@@ -102,7 +130,7 @@ describe('signin-doctor clock', () => {
 describe('clock.resync verify re-measures through the same client', () => {
   const noExec: Exec = async () => ({ code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: 'ENOENT' });
   const ctx = (skewMs: number) =>
-    ({ platform: 'linux', env: {}, exec: noExec, stateDir: '/nonexistent', config: { clock: { servers: [chrony.server], dateUrl, timeoutMs: 800 } }, now: () => new Date(Date.now() + skewMs), runId: 'r', backupDir: '/nonexistent' }) as unknown as FixContext;
+    ({ platform: 'linux', env: {}, exec: noExec, stateDir: '/nonexistent', config: { clock: { servers: [chrony.server], dateUrl, timeoutMs: REPLY_MS } }, now: () => new Date(Date.now() + skewMs), runId: 'r', backupDir: '/nonexistent' }) as unknown as FixContext;
 
   it('ok when the clock agrees with chronyd, not ok (with the words) when it is still 6 minutes fast', async () => {
     const good = await resyncFix.verify(ctx(0), {}, {} as never);
