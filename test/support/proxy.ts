@@ -21,20 +21,35 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`tinyproxy exited with ${child.exitCode}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = netConnect({ host: '127.0.0.1', port }, () => {
-        s.destroy();
-        resolve(true);
+/**
+ * tinyproxy says nothing on stdout when it listens: connect until it accepts. A tinyproxy that
+ * exits or cannot start fails at once; the give-up is only a backstop longer than any hook
+ * timeout, so the hook's timeout is the real deadline.
+ */
+async function waitForPort(port: number, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  let gone: Error | undefined;
+  const onExit = (code: number | null, signal: string | null) => (gone = new Error(`tinyproxy exited (${code ?? signal}) before it listened on ${port}`));
+  const onError = (error: Error) => (gone = new Error(`cannot start tinyproxy: ${error.message} (apt-get install tinyproxy)`));
+  child.once('exit', onExit);
+  child.once('error', onError);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (gone) throw gone;
+      const ok = await new Promise<boolean>((resolve) => {
+        const s = netConnect({ host: '127.0.0.1', port }, () => {
+          s.destroy();
+          resolve(true);
+        });
+        s.on('error', () => resolve(false));
       });
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`tinyproxy did not listen on ${port} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
+      if (ok) return;
+      if (Date.now() > deadline) throw new Error(`tinyproxy did not listen on ${port} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.off('exit', onExit);
+    child.off('error', onError);
   }
 }
 
@@ -78,7 +93,7 @@ export async function startTinyproxy(options: { connectPorts: number[]; auth?: {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
