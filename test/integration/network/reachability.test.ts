@@ -36,7 +36,11 @@ const dir = tempDir('network-int');
 // GNOME settings of this test only (real gsettings, keyfile backend in a temp folder).
 const env = { PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), GSETTINGS_BACKEND: 'keyfile', SIGNIN_DOCTOR_PLATFORM: 'linux' };
 
-const TIMEOUTS = { dnsMs: 2000, tcpMs: 2000, connectMs: 2000, tlsMs: 1500, httpMs: 2000 };
+// Every stage is expected to succeed against these loopback peers: a busy machine is slow, not
+// down, so each waits long. Where a timeout IS the expected outcome (the silent peer, Chromium's
+// hanging answer), that probe gets its own short timeout for the one stage that must time out.
+const TIMEOUTS = { dnsMs: 30_000, tcpMs: 30_000, connectMs: 30_000, tlsMs: 30_000, httpMs: 30_000 };
+const SILENT_TLS_MS = 1500;
 
 function endpointsConfig(extra: Array<Record<string, unknown>> = []) {
   return [
@@ -110,21 +114,28 @@ describe('direct to the endpoints', () => {
     const report = await probe({
       endpoints: endpointsConfig([
         { name: 'refused', host: '127.0.0.1', port: refusedPort, role: 'sign-in' },
-        { name: 'silent', host: 'localhost', port: silent.port, role: 'assets' },
         { name: 'portal', host: 'localhost', port: portal.port, role: 'sign-in', openIdPath: OPENID_PATH },
       ]),
     });
     const by = (n: string) => report.endpoints.find((e) => e.name === n)!;
     expect(by('refused')).toMatchObject({ ok: false, failure: 'refused' });
     expect(by('refused').tcp.message).toMatch(/refused/);
-    expect(by('silent')).toMatchObject({ ok: false, failure: 'timed-out' });
-    expect(by('silent').tls.ms).toBeGreaterThanOrEqual(TIMEOUTS.tlsMs - 5);
     expect(by('portal')).toMatchObject({ ok: false, failure: 'http-invalid-json' });
     expect(by('login').ok).toBe(true);
     const ids = report.findings.map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['network.unreachable', 'network.tls-failed', 'network.http-failed']));
+    expect(ids).toEqual(expect.arrayContaining(['network.unreachable', 'network.http-failed']));
     expect(report.findings.find((f) => f.id === 'network.unreachable')?.severity).toBe('fail');
-    expect(report.findings.find((f) => f.id === 'network.tls-failed')?.severity).toBe('warn'); // assets only
+
+    // The silent peer alone, with a short TLS timeout: timing out is what it must do.
+    const silentReport = await probe({
+      timeouts: { ...TIMEOUTS, tlsMs: SILENT_TLS_MS },
+      endpoints: [{ name: 'silent', host: 'localhost', port: silent.port, role: 'assets' }],
+    });
+    const quiet = silentReport.endpoints.find((e) => e.name === 'silent')!;
+    expect(quiet).toMatchObject({ ok: false, failure: 'timed-out' });
+    expect(quiet.tcp.ok).toBe(true);
+    expect(quiet.tls.ms).toBeGreaterThanOrEqual(SILENT_TLS_MS - 5); // it waited its whole timeout
+    expect(silentReport.findings.find((f) => f.id === 'network.tls-failed')?.severity).toBe('warn'); // assets only
   });
 
   it('a name that does not resolve fails at DNS and offers the DNS flush', async () => {
@@ -236,11 +247,21 @@ describe("Chromium's answer (the app's host.resolveProxy)", () => {
       ['DIRECT', `PROXY 127.0.0.1:${proxy.port}`],
     ]);
 
-    const hanging = createService(ctx, { openExternal: async () => false, resolveProxy: () => new Promise<string>(() => undefined) });
-    const started = Date.now();
+    // Chromium's answer is waited for up to httpMs; here it never comes, so that wait is short.
+    // (httpMs is also the endpoints' HTTP stage, whose results this part does not look at.)
+    const hangingCtx = createEngineContext({
+      env,
+      stateDir: join(dir, 'state-chromium-hanging'),
+      config: { network: { publicRoots: publicCa.pem, timeouts: { ...TIMEOUTS, httpMs: 1000 }, udp: false, proxy: 'DIRECT', endpoints: endpointsConfig() } },
+      exec: (file, args, options) => execFileSafe(file, args, { ...options, env }),
+    });
+    const hanging = createService(hangingCtx, { openExternal: async () => false, resolveProxy: () => new Promise<string>(() => undefined) });
     const r2 = await hanging.invoke('network.probe', {});
-    expect(r2.ok && r2.value.proxy.decisions.every((d) => d.chromium === undefined)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(TIMEOUTS.httpMs + 3000);
+    expect(r2.ok).toBe(true);
+    expect(r2.ok && r2.value.proxy.decisions.map((d) => [d.ours, d.chromium])).toEqual([
+      ['DIRECT', undefined],
+      ['DIRECT', undefined],
+    ]);
   });
 
   it('reaches the diagnose proxy check too, so the first view already compares it', async () => {
