@@ -70,28 +70,27 @@ User: ${EMAIL}
 Authorization: Bearer ${JWT}
 password: ${PASSWORD}`;
 
-/** A finding of another domain whose evidence carries everything that must not leave. */
+const plantedEvidence = {
+  lines: [`auth failed for ${EMAIL}: Bearer ${OPAQUE_BEARER}`, `refresh_token=${REFRESH}`],
+  userName: USER,
+  accessToken: JWT,
+  keychainData: KEYCHAIN,
+  note: `keychain item dump:\npassword: 0x506C616E74  "${KEYCHAIN}"`,
+  ipAddress: IP,
+};
+
+/**
+ * Findings whose evidence carries everything that must not leave: one from the Teams logs (its
+ * free text does not travel at all: the bundle keeps only log facts) and one of another kind
+ * (redacted field by field).
+ */
 const plantedCheck: CheckDefinition = {
   id: 'teams.log-scan',
   domain: 'teams',
   title: 'Teams logs',
   run: async () => [
-    {
-      id: 'teams.log-signin-failures',
-      domain: 'teams',
-      severity: 'warn',
-      title: 'Teams logged sign-in failures',
-      detail: `Seen for ${EMAIL} on ${DEVICE}`,
-      evidence: {
-        lines: [`auth failed for ${EMAIL}: Bearer ${OPAQUE_BEARER}`, `refresh_token=${REFRESH}`],
-        userName: USER,
-        accessToken: JWT,
-        keychainData: KEYCHAIN,
-        note: `keychain item dump:\npassword: 0x506C616E74  "${KEYCHAIN}"`,
-        ipAddress: IP,
-      },
-      fixes: [],
-    },
+    { id: 'teams.log-signin-failures', domain: 'teams', severity: 'warn', title: 'Teams logged sign-in failures', detail: `Seen for ${EMAIL} on ${DEVICE}`, evidence: plantedEvidence, fixes: [] },
+    { id: 'teams.planted-evidence', domain: 'teams', severity: 'info', title: 'Evidence full of secrets', detail: `Seen for ${EMAIL} on ${DEVICE}`, evidence: plantedEvidence, fixes: [] },
   ],
 };
 
@@ -137,7 +136,14 @@ describe('support bundle with planted secrets', () => {
     const report = JSON.parse(files.get('report.json')!.toString('utf8'));
     expect(report.findings.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['device.auth-status', 'device.prt-missing', 'device.last-error', 'teams.log-signin-failures']));
     expect(report.redaction.counts.token).toBeGreaterThan(0);
-    expect(files.get('logs/teams-sign-in.txt')!.toString('utf8')).toContain('auth failed for [email]: Bearer [removed: token]');
+    // The Teams log file holds the facts of the planted failure lines (time, code, client, file, line), not the lines.
+    const log = files.get('logs/teams-sign-in.txt')!.toString('utf8');
+    expect(log).toContain('2026-11-23T06:58:04.000Z  AADSTS53003 BlockedByConditionalAccess');
+    expect(log).toMatch(/new Teams, \[home\][\\/]AppData[\\/]Local[\\/].*MSTeams_2026-11-23_06-58-00\.00\.log, line 1/);
+    expect(log).not.toMatch(/auth failed|acquireToken|Bearer|refresh_token|password/);
+    const planted = report.findings.find((f: { id: string }) => f.id === 'teams.planted-evidence');
+    expect(planted.evidence.lines[0]).toBe('auth failed for [email]: Bearer [removed: token]');
+    expect(report.findings.find((f: { id: string }) => f.id === 'teams.log-signin-failures').evidence).toEqual({});
     await service.close();
   });
 

@@ -17,8 +17,10 @@ const keyEndingIn = (names: string) => String.raw`(?<![${K}])[${K}]+(?![${K}])(?
 const exactKey = (names: string) => String.raw`(?<![${K}])(?:${names})(?![${K}])`;
 /** key" : , key= (the key's closing quote is optional). */
 const SEP = String.raw`["']?[ \t]*[:=][ \t]*`;
+/** Where a quoted value ends: its quote, or the end of the line or text (a cut line keeps no half secret). */
+const QUOTE_END = (q: string) => String.raw`(?:${q}|$|(?=[\r\n]))`;
 /** A quoted value (escape-aware: "pa\"ss" goes whole) or a bare one up to the next separator. */
-const VALUE = String.raw`(?!\[removed)(?:"((?:[^"\\\r\n]|\\.)*)"|'((?:[^'\\\r\n]|\\.)*)'|([^\s&;"'<>]+))`;
+const VALUE = String.raw`(?!\[removed)(?:"((?:[^"\\\r\n]|\\.)*)${QUOTE_END('"')}|'((?:[^'\\\r\n]|\\.)*)${QUOTE_END("'")}|([^\s&;"'<>]+))`;
 /** A bare value in a query string or cookie. */
 const PARAM_VALUE = String.raw`(?!\[removed)([^\s&;"'<>]+)`;
 
@@ -27,18 +29,12 @@ const keyValue = (key: string, flags = 'i') => pattern(`${key}${SEP}${VALUE}`, f
 /** Looks like encoded bytes rather than a word: a digit, base64 padding or two capitals. */
 const encodedLooking = (v: string) => /[0-9+/=]|[A-Z][^A-Z]*[A-Z]/.test(v);
 
+// An absolute path from one of these roots is a path, not a blob, however long its run of letters.
+const PATH_ROOTS = new Set(['home', 'Users', 'tmp', 'var', 'usr', 'opt', 'etc', 'private', 'Library', 'Applications', 'System', 'Volumes', 'mnt', 'media', 'snap', 'run', 'srv', 'root', 'proc', 'dev']);
+
 function opaqueLooking(blob: string): boolean {
   if (/^[0-9a-f-]+$/i.test(blob)) return false; // hashes, thumbprints, GUIDs
-  // A plain path (folders of words) is not a blob; random base64 has too many capitals and digits.
-  const segments = blob.split('/').filter(Boolean);
-  if (segments.length >= 4 && !/[+=]/.test(blob)) {
-    const wordy = segments.every((s) => {
-      const upper = s.replace(/[^A-Z]/g, '').length;
-      const digits = s.replace(/[^0-9]/g, '').length;
-      return s.length <= 40 && upper * 4 <= s.length && digits * 3 <= s.length;
-    });
-    if (wordy) return false;
-  }
+  if (blob.startsWith('/') && !/[+=]/.test(blob) && PATH_ROOTS.has(blob.split('/').find(Boolean) ?? '')) return false;
   return true;
 }
 
@@ -46,7 +42,8 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'jwt',
     kind: 'token',
-    pattern: pattern(String.raw`(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){0,3}`, ''),
+    // Also a lone base64url JSON object ("eyJ…"): a token's first part when the rest was cut off.
+    pattern: pattern(String.raw`(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,4}`, ''),
     example: 'id ⟦eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln⟧ end',
   },
   {
@@ -75,7 +72,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'cookie-header',
     kind: 'token',
-    pattern: pattern(String.raw`${exactKey('set-cookie2?|cookie2?')}${SEP}(?!\[removed)(?:"((?:[^"\\\r\n]|\\.)*)"|([^\s"][^\r\n"]*))`),
+    pattern: pattern(String.raw`${exactKey('set-cookie2?|cookie2?')}${SEP}(?!\[removed)(?:"((?:[^"\\\r\n]|\\.)*)${QUOTE_END('"')}|([^\s"][^\r\n"]*))`),
     example: 'Cookie: ⟦ESTSAUTH=abc; fpc=def⟧',
   },
   {

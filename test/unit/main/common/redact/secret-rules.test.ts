@@ -60,6 +60,8 @@ describe('what stays', () => {
       '"token_type":"Bearer","expires_in":3599',
       'sha256 ' + 'ab12'.repeat(16),
       'C:\\Program Files\\WindowsApps\\MSTeams_24335.206.3314.2030_x64__8wekyb3d8bbwe\\ms-teams.exe',
+      '/tmp/sd-test-Q1w2/home/AppData/Local/Packages/MSTeams_8wekyb3d8bbwe/LocalCache/Microsoft/MSTeams/Logs/MSTeams_2026-11-23_06-40-00.00.log',
+      '/Users/alice/Library/Group_Containers/UBF8T346G9_com_microsoft_teams/Library/Application_Support/Logs',
     ])
       expect(redactSecrets(keep)).toBe(keep);
   });
