@@ -1,13 +1,18 @@
-// The one pcscd the tests use: reuse a running one, or start `pcscd -f -a` (foreground, APDU log;
-// as root and without udev the vpcd driver from /etc/reader.conf.d/vpcd is loaded). Waits for
-// /run/pcscd/pcscd.comm and vpcd's TCP port 35963. stop()/restart() exist for the supervisor test.
+// The one pcscd the tests use: reuse a running one, or start `pcscd -f -a -i` (foreground, APDU
+// log, info level; as root and without udev the vpcd driver from /etc/reader.conf.d/vpcd is
+// loaded). A pcscd we start is ready when it prints "daemon ready" (after its readers, vpcd's
+// included, are set up); one that exits first fails at once. stop()/restart() exist for the
+// supervisor test; stop() waits for our pcscd's exit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 export const VPCD_PORT = 35963;
 const PCSCD_BIN = '/usr/sbin/pcscd';
+/** Only a backstop for what has no event (a pcscd someone else runs): longer than any hook timeout. */
+const BACKSTOP_MS = 120_000;
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -20,7 +25,7 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-async function waitUntil(what: string, test: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+async function waitUntil(what: string, test: () => Promise<boolean> | boolean, timeoutMs = BACKSTOP_MS): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await test()) return;
@@ -59,29 +64,44 @@ export function pcscdAvailable(): boolean {
 
 export async function startPcscd(): Promise<Pcscd> {
   let child: ChildProcess | undefined;
+  let exited: Promise<void> | undefined;
   const ownedAtStart = runningPid() === undefined;
   async function launch() {
     // Absolute path: CI runs as root without systemd, and /usr/sbin may not be on a test's PATH.
-    const c = spawn(PCSCD_BIN, ['-f', '-a'], { stdio: 'ignore' });
+    const c = spawn(PCSCD_BIN, ['-f', '-a', '-i'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
-    let failed: Error | undefined;
-    c.once('error', (e) => (failed = e));
-    await waitUntil('pcscd socket', () => {
-      if (failed) throw new Error(`cannot start ${PCSCD_BIN}: ${failed.message} (apt-get install pcscd vsmartcard-vpcd)`);
-      return existsSync(PCSCD_SOCKET) && runningPid() !== undefined;
+    exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+    const recent: string[] = []; // the last lines, for the error message
+    const ready = new Promise<void>((resolve, reject) => {
+      for (const stream of [c.stdout!, c.stderr!]) {
+        // Read everything, always: with -a every APDU is logged, and a full pipe would stall pcscd.
+        createInterface({ input: stream }).on('line', (line) => {
+          recent.push(line);
+          if (recent.length > 30) recent.shift();
+          if (/daemon ready/.test(line)) resolve();
+        });
+      }
+      c.once('error', (e) => reject(new Error(`cannot start ${PCSCD_BIN}: ${e.message} (apt-get install pcscd vsmartcard-vpcd)`)));
+      c.once('exit', (code, signal) => reject(new Error(`${PCSCD_BIN} exited (${code ?? signal}) before it was ready:\n${recent.join('\n')}`)));
     });
+    await ready;
+    // Said after its readers are set up; both are there by now (checked, not waited for).
+    await waitUntil('pcscd socket', () => existsSync(PCSCD_SOCKET) && runningPid() !== undefined);
     await waitUntil('vpcd port 35963', () => portOpen(VPCD_PORT));
   }
   async function stop() {
-    const pid = child?.pid ?? runningPid();
+    const ours = child;
+    const pid = ours?.pid ?? runningPid();
     if (!pid) return;
     try {
       process.kill(pid, 'SIGTERM');
     } catch {
       // already gone
     }
-    await waitUntil('pcscd to stop', () => !existsSync(PCSCD_SOCKET) || runningPid() === undefined, 10_000);
+    if (ours && exited) await exited;
+    else await waitUntil('pcscd to stop', () => !existsSync(PCSCD_SOCKET) || runningPid() === undefined);
     child = undefined;
+    exited = undefined;
   }
   if (ownedAtStart) await launch();
   else await waitUntil('vpcd port 35963', () => portOpen(VPCD_PORT));
