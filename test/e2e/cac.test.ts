@@ -1,6 +1,7 @@
 // The CAC screen in Chromium through the harness, against the real pcscd + vsmartcard-vpcd and
 // our virtual PIV card: reader and certificates shown; the guided reinsert flow confirmed step by
-// step by real remove/insert events of the virtual card.
+// step by real remove/insert events of the virtual card. Waits are polls of the page with the
+// e2e default timeout (vitest.config.ts), never sleeps.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +12,14 @@ import { startPcscd, type Pcscd } from '../support/pcscd';
 import { VPCD_READER, VirtualPivCard, buildObjects, createTestPki, type TestPki } from '../support/virtual-piv-card';
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent({ timeout: 2_000 }).catch(() => '');
+// vpcd's second slot (vsmartcard-vpcd serves two: ports 35963 and 35964).
+const SECOND_READER = 'Virtual PCD 00 01';
+const SECOND_PORT = 35964;
+const eventsShown = (page: Page) =>
+  page
+    .getByTestId('cac-events')
+    .locator('li[data-event]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-event')}: ${e.textContent?.split(': ').at(-1) ?? ''}`));
 
 describe('CAC screen (E2E in Chromium, real pcscd + vpcd + virtual card)', () => {
   let pcscd: Pcscd;
@@ -18,6 +27,7 @@ describe('CAC screen (E2E in Chromium, real pcscd + vpcd + virtual card)', () =>
   let harness: Harness;
   let browser: Browser;
   let card: VirtualPivCard | undefined;
+  let other: VirtualPivCard | undefined;
 
   beforeAll(async () => {
     pcscd = await startPcscd();
@@ -30,6 +40,7 @@ describe('CAC screen (E2E in Chromium, real pcscd + vpcd + virtual card)', () =>
 
   afterAll(async () => {
     await card?.remove();
+    await other?.remove();
     await browser?.close();
     await harness?.service.invoke('cac.watch-stop', {}).catch(() => undefined);
     await harness?.close();
@@ -39,17 +50,17 @@ describe('CAC screen (E2E in Chromium, real pcscd + vpcd + virtual card)', () =>
   it('shows the reader live, then the card and its certificates', async () => {
     const { page, context } = await openPage(browser, harness.url);
     await page.getByRole('navigation').getByRole('button', { name: 'CAC smart card', exact: true }).click();
-    await expect.poll(() => text(page, 'cac-service'), { timeout: 20_000 }).toContain('running');
-    await expect.poll(() => text(page, 'cac-readers'), { timeout: 20_000 }).toContain(`${VPCD_READER}: no card`);
+    await expect.poll(() => text(page, 'cac-service')).toContain('running');
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${VPCD_READER}: no card`);
 
     card = new VirtualPivCard(buildObjects(pki));
     await card.insert();
     // The insert arrives as a pushed event, without any click.
-    await expect.poll(() => page.getByTestId('cac-events').locator('[data-event="card-inserted"]').count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => text(page, 'cac-readers'), { timeout: 10_000 }).toContain(`${VPCD_READER}: card inserted`);
+    await expect.poll(() => page.getByTestId('cac-events').locator('[data-event="card-inserted"]').count()).toBe(1);
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${VPCD_READER}: card inserted`);
 
     await page.getByRole('button', { name: 'Read card', exact: true }).click();
-    await expect.poll(() => text(page, 'cac-kind'), { timeout: 30_000 }).toContain('PIV');
+    await expect.poll(() => text(page, 'cac-kind')).toContain('PIV');
     expect(await text(page, 'cac-edipi-9a')).toBe('1234567890');
     const expired = (await text(page, 'cac-cert-9c')) ?? '';
     expect(expired).toMatch(/expired \d+ day\(s\) ago/);
@@ -66,40 +77,53 @@ describe('CAC screen (E2E in Chromium, real pcscd + vpcd + virtual card)', () =>
   it('guided reinsert: each step waits for the real event of the virtual card', async () => {
     const { page, context } = await openPage(browser, harness.url);
     await page.getByRole('navigation').getByRole('button', { name: 'CAC smart card', exact: true }).click();
-    await expect.poll(() => text(page, 'cac-readers'), { timeout: 20_000 }).toContain(`${VPCD_READER}: card inserted`);
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${VPCD_READER}: card inserted`);
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${SECOND_READER}: no card`);
 
+    const before = (await eventsShown(page)).length;
     await page.getByRole('button', { name: 'Reinsert card (guided)' }).click();
     const flow = page.getByTestId('cac-flow');
-    await expect.poll(() => flow.getAttribute('data-step', { timeout: 2_000 }).catch(() => ''), { timeout: 10_000 }).toBe('remove');
+    const step = () => flow.getAttribute('data-step', { timeout: 2_000 }).catch(() => '');
+    await expect.poll(step).toBe('remove');
     expect(await text(page, 'cac-flow-message')).toContain(`Remove your card from "${VPCD_READER}"`);
-    // Nothing moves on until the card really leaves the reader.
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await flow.getAttribute('data-step')).toBe('remove');
+    // Nothing moves on until the card really leaves ITS reader: a real card event on the other
+    // reader goes through the same watcher as the flow, and the page shows it (the pushed event,
+    // then the readers from the status call it triggers), while the flow stays where it was.
+    other = new VirtualPivCard(buildObjects(pki), { port: SECOND_PORT });
+    await other.insert();
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${SECOND_READER}: card inserted`);
+    expect(await step()).toBe('remove');
     await screenshot(page, 'cac-reinsert-remove');
 
     await card!.remove();
-    await expect.poll(() => flow.getAttribute('data-step', { timeout: 2_000 }).catch(() => ''), { timeout: 15_000 }).toBe('insert');
+    await expect.poll(step).toBe('insert');
     await screenshot(page, 'cac-reinsert-insert');
     card = new VirtualPivCard(buildObjects(pki));
     await card.insert();
-    await expect.poll(() => flow.getAttribute('data-step', { timeout: 2_000 }).catch(() => ''), { timeout: 30_000 }).toBe('done');
+    await expect.poll(step).toBe('done');
     expect(await text(page, 'cac-flow-message')).toBe('Card read.');
     expect(await text(page, 'cac-kind')).toContain('PIV');
-    const events = await page.getByTestId('cac-events').locator('li[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
-    expect(events.slice(0, 2)).toEqual(['card-inserted', 'card-removed']); // newest first
+    // Exactly these events since the flow started, newest first: nothing else moved it.
+    const events = await eventsShown(page);
+    expect(events.slice(0, events.length - before)).toEqual([`card-inserted: ${VPCD_READER}`, `card-removed: ${VPCD_READER}`, `card-inserted: ${SECOND_READER}`]);
     await screenshot(page, 'cac-reinsert-done');
+
+    await other.remove();
+    other = undefined;
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${SECOND_READER}: no card`);
     await context.close();
   });
 
   it('guided reinsert times out with a clear message when nothing happens', async () => {
     const { page, context } = await openPage(browser, harness.url);
     await page.getByRole('navigation').getByRole('button', { name: 'CAC smart card', exact: true }).click();
-    await expect.poll(() => text(page, 'cac-readers'), { timeout: 20_000 }).toContain('card inserted');
-    // Started through the same call the button makes, with a short timeout.
+    await expect.poll(() => text(page, 'cac-readers')).toContain(`${VPCD_READER}: card inserted`);
+    // Started through the same call the button makes, with a short timeout: timing out is the
+    // expected outcome here.
     const r = await harness.service.invoke('cac.reinsert-start', { timeoutMs: 1500 });
     expect(r).toMatchObject({ ok: true });
     const flow = page.getByTestId('cac-flow');
-    await expect.poll(() => flow.getAttribute('data-step', { timeout: 2_000 }).catch(() => ''), { timeout: 10_000 }).toBe('failed');
+    await expect.poll(() => flow.getAttribute('data-step', { timeout: 2_000 }).catch(() => '')).toBe('failed');
     expect(await text(page, 'cac-flow-message')).toMatch(/not removed within 2 seconds/);
     await context.close();
   });
