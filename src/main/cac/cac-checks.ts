@@ -1,12 +1,13 @@
 // The cac part of `diagnose`: service health, readers, and (when a card is in) the card's
-// certificates and chains. With no pcscd it answers at once with SCARD_E_NO_SERVICE advice.
+// certificates and chains. With no pcscd it answers at once with SCARD_E_NO_SERVICE advice; with
+// no binding (the optional `smartcard` package was not built) with one cac.binding-missing finding.
 import type { PcscFailure } from '../../shared/contract/cac';
 import type { Finding } from '../../shared/model';
 import type { CheckDefinition } from '../engine/types';
 import { FIX_RESTART_SERVICE } from './card-report';
 import { readCardOutcome } from './card-service';
 import { adviceSentences, failureFromError } from './pcsc-errors';
-import type { PcscPort } from './pcsc-port';
+import { isBindingMissing, type PcscBindingMissing, type PcscPort } from './pcsc-port';
 
 const f = (id: string, severity: Finding['severity'], title: string, detail: string, evidence: Record<string, unknown> = {}, fixes: string[] = []): Finding => ({
   id,
@@ -22,9 +23,19 @@ const advicePlatform = (p: string) => (p === 'linux' || p === 'win32' || p === '
 
 /** The service could not be reached: what happened, the advice once, and the restart fix where one exists. */
 export function serviceFinding(failure: PcscFailure, port: PcscPort, platform: string): Finding {
-  // macOS has no service to restart (CryptoTokenKit restarts itself); a missing binding is not a service problem.
-  const fixes = failure.code === 'binding-missing' || platform === 'darwin' ? [] : [FIX_RESTART_SERVICE];
+  // macOS has no service to restart (CryptoTokenKit restarts itself). A missing binding never gets
+  // here: it is bindingMissingFinding.
+  const fixes = platform === 'darwin' ? [] : [FIX_RESTART_SERVICE];
   return f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${adviceSentences(failure.advice)}`, { code: failure.code, binding: port.binding, advice: failure.advice }, fixes);
+}
+
+export const BINDING_MISSING_FINDING = 'cac.binding-missing';
+
+/** The binding is not there: nothing about the service, readers or card is known, so this is the
+ * cac domain's only finding. No fix: getting the binding is an install step (the advice says which). */
+export function bindingMissingFinding(error: PcscBindingMissing, port: PcscPort): Finding {
+  const { name } = error.toFailure();
+  return f(BINDING_MISSING_FINDING, 'warn', `Smart card checks unavailable: ${name}`, `${error.message} ${adviceSentences(error.advice)}`, { reason: error.reason, binding: port.binding, advice: [...error.advice] });
 }
 
 export function cacChecks(port: PcscPort): CheckDefinition[] {
@@ -39,6 +50,7 @@ export function cacChecks(port: PcscPort): CheckDefinition[] {
         try {
           session = await port.open();
         } catch (error) {
+          if (isBindingMissing(error)) return [bindingMissingFinding(error, port)];
           return [serviceFinding(failureFromError(error, advicePlatform(ctx.platform)), port, ctx.platform)];
         }
         let readers;

@@ -5,7 +5,7 @@ import type { ReadOutcome } from '../../shared/contract/cac';
 import type { EngineContext } from '../engine/types';
 import { buildCardReport } from './card-report';
 import { describeFailure, failureFromError } from './pcsc-errors';
-import type { PcscPort } from './pcsc-port';
+import { isBindingMissing, type PcscPort } from './pcsc-port';
 import { hex } from './piv-apdu';
 import { CardReadError, DEFAULT_LIMITS, readCard, type ReadLimits } from './piv-reader';
 import { loadTrustStore } from './trust-store';
@@ -21,7 +21,7 @@ export async function readCardOutcome(port: PcscPort, ctx: EngineContext, option
   try {
     session = await port.open();
   } catch (error) {
-    return { ok: false, failure: failureFromError(error) };
+    return { ok: false, failure: isBindingMissing(error) ? error.toFailure() : failureFromError(error) };
   }
   const started = performance.now();
   try {

@@ -1,6 +1,7 @@
 // The one small port between the cac domain and a PC/SC binding. Everything above it (reader,
 // supervisor, handlers) speaks these types, so the binding (smartcard today) can be replaced and
 // tests can hand in another implementation.
+import type { PcscFailure } from '../../shared/contract/cac';
 
 export interface ReaderSnapshot {
   name: string;
@@ -33,7 +34,10 @@ export interface PcscSession {
 export interface PcscPort {
   /** Name recorded in status output and the README. */
   readonly binding: string;
-  /** Throws a PcscError (SCARD_E_NO_SERVICE when pcscd / the Smart Card service is not running). */
+  /**
+   * Throws a PcscError (SCARD_E_NO_SERVICE when pcscd / the Smart Card service is not running), or
+   * a PcscBindingMissing when the binding itself is not installed or cannot be loaded here.
+   */
   open(): Promise<PcscSession>;
 }
 
@@ -48,6 +52,38 @@ export class PcscError extends Error {
     super(message, options);
   }
 }
+
+/** The code of PcscBindingMissing: not a PC/SC code (nothing reached PC/SC at all). */
+export const BINDING_MISSING = 'binding-missing';
+
+/** not-installed: the package is absent (an optional dependency npm could not build); cannot-load:
+ * it is there but its native module does not load (broken build, missing system library). */
+export type BindingMissingReason = 'not-installed' | 'cannot-load';
+
+/**
+ * The binding is not there: no PC/SC call was made, so nothing is known about the service, the
+ * readers or the card. Callers test for it with `instanceof` (or isBindingMissing), never by text;
+ * the binding that throws it says how to get it on this OS (`advice`).
+ */
+export class PcscBindingMissing extends PcscError {
+  override name = 'PcscBindingMissing';
+  constructor(
+    readonly reason: BindingMissingReason,
+    message: string,
+    /** How to get the binding on this computer, in order. */
+    readonly advice: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(BINDING_MISSING, message, options);
+  }
+
+  /** As the status and read calls report it (cac.status, cac.read-card). */
+  toFailure(): PcscFailure {
+    return { code: BINDING_MISSING, name: this.reason === 'not-installed' ? 'PC/SC binding not installed' : 'PC/SC binding cannot be loaded', message: this.message, advice: [...this.advice] };
+  }
+}
+
+export const isBindingMissing = (error: unknown): error is PcscBindingMissing => error instanceof PcscBindingMissing;
 
 export const PCSC = {
   NO_SERVICE: '8010001D',

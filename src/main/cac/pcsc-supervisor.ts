@@ -1,10 +1,12 @@
 // Watches readers and cards through the port and turns state changes into events. When the
 // service disappears (pcscd stopped, Windows stopping SCardSvr) it reports "service lost", then
 // retries with backoff and reports "service back" with the readers it finds. Nothing here blocks:
-// waiting happens in the binding's worker threads; every sleep can be cut short by stop().
+// waiting happens in the binding's worker threads; every sleep can be cut short by stop(). A
+// missing binding (PcscBindingMissing) is "unavailable" with the binding's own advice, not a
+// service problem.
 import type { CacEvent, PcscFailure, ReaderState } from '../../shared/contract/cac';
 import { failureFromError } from './pcsc-errors';
-import type { PcscPort, PcscSession, ReaderSnapshot } from './pcsc-port';
+import { isBindingMissing, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
 
 export type ServiceState = 'unknown' | 'running' | 'not-running' | 'unavailable';
 
@@ -165,9 +167,10 @@ export class PcscSupervisor {
         this.session?.close();
         this.session = undefined;
         if (!this.running) break;
-        const failure = failureFromError(await this.probe(error));
+        const why = await this.probe(error);
+        const failure = isBindingMissing(why) ? why.toFailure() : failureFromError(why);
         const wasUp = this.service === 'running';
-        this.service = failure.code === 'binding-missing' ? 'unavailable' : 'not-running';
+        this.service = isBindingMissing(why) ? 'unavailable' : 'not-running';
         this.failure = failure;
         if (wasUp) {
           this.readers.clear();

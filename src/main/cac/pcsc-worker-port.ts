@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PCSC, PcscError, type CardConnection, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
+import { PCSC, PcscBindingMissing, PcscError, type CardConnection, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
 import type { PcscRequest, PcscResponse, PcscValue } from './pcsc-worker-protocol';
 import { smartcardPort } from './smartcard-binding';
 
@@ -114,7 +114,7 @@ class WorkerLink {
     clearTimeout(p.timer);
     if (this.pending.size === 0) this.worker?.unref();
     if (res.ok) p.resolve(res.value);
-    else p.reject(new PcscError(res.code, res.message));
+    else p.reject(res.missing ? new PcscBindingMissing(res.missing.reason, res.message, res.missing.advice) : new PcscError(res.code, res.message));
   }
 
   /** Forgets the worker (stuck, crashed or exited) and fails what waited on it. */

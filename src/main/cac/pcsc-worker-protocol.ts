@@ -1,6 +1,6 @@
 // Messages between the main thread and the PC/SC worker (pcsc-worker.ts). Every request has an id;
 // every answer names it. Byte arrays travel as Uint8Array (structured clone).
-import type { ReaderSnapshot } from './pcsc-port';
+import type { BindingMissingReason, ReaderSnapshot } from './pcsc-port';
 
 export type PcscRequest =
   | { id: number; op: 'open' }
@@ -14,4 +14,10 @@ export type PcscRequest =
 
 export type PcscValue = number | boolean | Uint8Array | ReaderSnapshot[] | { connection: number; atr: Uint8Array } | null;
 
-export type PcscResponse = { id: number; ok: true; value: PcscValue } | { id: number; ok: false; code: string; message: string };
+/** A PcscBindingMissing crosses the thread as its reason and advice (the main side rebuilds the typed error). */
+export interface BindingMissingInfo {
+  reason: BindingMissingReason;
+  advice: string[];
+}
+
+export type PcscResponse = { id: number; ok: true; value: PcscValue } | { id: number; ok: false; code: string; message: string; missing?: BindingMissingInfo };

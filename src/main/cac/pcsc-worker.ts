@@ -2,7 +2,7 @@
 // binding makes some PC/SC calls synchronously (establish, list, status, disconnect, release);
 // here they can block only this thread, never the app's or the CLI's event loop.
 import { parentPort } from 'node:worker_threads';
-import { PcscError, type CardConnection, type PcscSession } from './pcsc-port';
+import { PcscError, isBindingMissing, type CardConnection, type PcscSession } from './pcsc-port';
 import type { PcscRequest, PcscResponse, PcscValue } from './pcsc-worker-protocol';
 import { smartcardPort } from './smartcard-binding';
 
@@ -54,7 +54,8 @@ parentPort?.on('message', (req: PcscRequest) => {
     (value) => parentPort?.postMessage({ id: req.id, ok: true, value } satisfies PcscResponse),
     (error: unknown) => {
       const code = error instanceof PcscError ? error.code : 'worker';
-      parentPort?.postMessage({ id: req.id, ok: false, code, message: error instanceof Error ? error.message : String(error) } satisfies PcscResponse);
+      const missing = isBindingMissing(error) ? { missing: { reason: error.reason, advice: [...error.advice] } } : {};
+      parentPort?.postMessage({ id: req.id, ok: false, code, message: error instanceof Error ? error.message : String(error), ...missing } satisfies PcscResponse);
     },
   );
 });

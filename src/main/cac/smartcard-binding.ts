@@ -1,19 +1,119 @@
 // PcscPort over the `smartcard` npm package (N-API: one build serves Node and every Electron).
-// The native module is loaded on first use so a machine without it gets a clear failure, not a
-// crash at start-up. transmit/connect/waitForChange run on libuv threads inside the binding, but
-// establish, list, status, disconnect and release are synchronous: the app therefore uses this
-// port only inside the PC/SC worker thread (pcsc-worker.ts, pcsc-worker-port.ts).
-import type * as Smartcard from 'smartcard';
+// It is an OPTIONAL dependency: npm builds it with node-gyp when the machine has a C++ toolchain
+// and the PC/SC headers, and skips it (the install still succeeds) when not. So the module is
+// loaded at run time, on first use, from node_modules beside the code (never bundled, and never
+// needed by the build or the type check), and its absence is a typed PcscBindingMissing with the
+// way to get it on this OS, not a crash. transmit/connect/waitForChange run on libuv threads
+// inside the binding, but establish, list, status, disconnect and release are synchronous: the
+// app therefore uses this port only inside the PC/SC worker thread (pcsc-worker.ts).
+import { createRequire } from 'node:module';
 import { toPcscError } from './pcsc-errors';
-import { PCSC, PcscError, type CardConnection, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
+import { PCSC, PcscBindingMissing, PcscError, type BindingMissingReason, type CardConnection, type PcscPort, type PcscSession, type ReaderSnapshot } from './pcsc-port';
 import { withDeadline } from '../engine/deadline';
 
-type Binding = typeof Smartcard;
-let loaded: Promise<Binding> | undefined;
+/** The package, as npm names it (package.json optionalDependencies). */
+export const SMARTCARD_PACKAGE = 'smartcard';
 
-function load(): Promise<Binding> {
-  loaded ??= import('smartcard').then((m) => ((m as { default?: Binding }).default ?? m) as Binding);
-  return loaded;
+// The part of the smartcard module this port uses (its own types are in the package, which may
+// be absent; the real-stack tests exercise every member below).
+interface ScCard {
+  readonly atr: Buffer | null;
+  transmit(command: Buffer, options?: { maxRecvLength?: number }): Promise<Buffer>;
+  getStatus(): { state: number };
+  disconnect(): void;
+}
+interface ScReader {
+  readonly name: string;
+  readonly state: number;
+  readonly atr: Buffer | null;
+  connect(shareMode: number, protocol: number): Promise<ScCard>;
+}
+interface ScContext {
+  listReaders(): ScReader[];
+  waitForChange(readers: Array<{ name: string; state: number }>, timeout: number): Promise<unknown>;
+  cancel(): void;
+  close(): void;
+}
+export interface SmartcardModule {
+  Context: new () => ScContext;
+  SCARD_STATE_PRESENT: number;
+  SCARD_STATE_EMPTY: number;
+  SCARD_SHARE_SHARED: number;
+  SCARD_PROTOCOL_T0: number;
+  SCARD_PROTOCOL_T1: number;
+}
+
+/** Returns the module or throws PcscBindingMissing. */
+export type SmartcardLoader = () => SmartcardModule;
+
+const INSTALLER = 'Installed from an installer or package? Reinstall Sign-in Doctor: every installer includes the binding';
+const LINUX_LIBRARY = 'Install the PC/SC service and library: `sudo apt install pcscd libpcsclite1` (Fedora: `sudo dnf install pcsc-lite pcsc-lite-libs`)';
+const TOOLCHAIN: Record<string, { install: string; short: string }> = {
+  linux: {
+    install: 'Install the PC/SC service, its headers and a C++ toolchain: `sudo apt install pcscd libpcsclite-dev build-essential python3` (Fedora: `sudo dnf install pcsc-lite pcsc-lite-devel gcc-c++ make python3`)',
+    short: '`libpcsclite-dev build-essential python3`',
+  },
+  darwin: { install: 'Install Apple\'s command line developer tools: `xcode-select --install`', short: 'the Xcode command line tools' },
+  win32: {
+    install: 'Install Visual Studio Build Tools with the "Desktop development with C++" workload, and Python 3 (the Node.js installer\'s "Tools for Native Modules" option installs both)',
+    short: 'Visual Studio Build Tools, "Desktop development with C++"',
+  },
+};
+const OTHER_TOOLCHAIN = { install: 'Install a C++ toolchain, Python 3 and the PC/SC headers (pcsc-lite)', short: 'a C++ toolchain, Python 3 and the PC/SC headers' };
+
+/**
+ * How to get the binding on `platform` (the real OS: the build tools are this machine's).
+ * `installed`: we run from a packaged app (app.asar), where npm is no answer.
+ */
+export function smartcardAdvice(reason: BindingMissingReason, platform: string, installed = false): string[] {
+  const library = platform === 'linux' ? [LINUX_LIBRARY] : [];
+  if (installed) return [...library, 'Reinstall Sign-in Doctor: every installer includes the binding'];
+  const tools = TOOLCHAIN[platform] ?? OTHER_TOOLCHAIN;
+  if (reason === 'not-installed') return [tools.install, 'Then run `npm install` again in the Sign-in Doctor folder: it builds the binding', INSTALLER];
+  return [...library, `Rebuild the binding: \`npm rebuild ${SMARTCARD_PACKAGE}\` in the Sign-in Doctor folder (it needs ${tools.short})`, INSTALLER];
+}
+
+const CANNOT_RUN = 'The smart card (CAC) checks cannot run; everything else works.';
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+
+/**
+ * Loads the smartcard module as Node resolves it from `from` (default: this file, i.e. the
+ * node_modules beside the app or the checkout). A package that cannot be found is
+ * "not-installed"; one that is found but does not load (no .node file, a broken build, a missing
+ * libpcsclite) is "cannot-load".
+ */
+export function loadSmartcard(from: string = __filename, platform: string = process.platform): SmartcardModule {
+  const installed = /[\\/]app\.asar[\\/]/.test(from);
+  const req = createRequire(from);
+  let path: string;
+  try {
+    path = req.resolve(SMARTCARD_PACKAGE);
+  } catch (error) {
+    throw new PcscBindingMissing(
+      'not-installed',
+      installed
+        ? `The PC/SC binding is not installed: this copy of Sign-in Doctor lacks its \`${SMARTCARD_PACKAGE}\` module. ${CANNOT_RUN}`
+        : `The PC/SC binding is not installed: npm skips the optional \`${SMARTCARD_PACKAGE}\` package on a computer without C++ build tools or the PC/SC headers. ${CANNOT_RUN}`,
+      smartcardAdvice('not-installed', platform, installed),
+      { cause: error },
+    );
+  }
+  let mod: Partial<SmartcardModule> & { default?: SmartcardModule };
+  try {
+    mod = req(path) as typeof mod;
+  } catch (error) {
+    throw new PcscBindingMissing(
+      'cannot-load',
+      `The PC/SC binding is installed but cannot be loaded (${firstLine(error)}). ${CANNOT_RUN}`,
+      smartcardAdvice('cannot-load', platform, installed),
+      { cause: error },
+    );
+  }
+  const sc = (typeof mod.Context === 'function' ? mod : mod.default) as SmartcardModule | undefined;
+  if (typeof sc?.Context !== 'function') {
+    throw new PcscBindingMissing('cannot-load', `The PC/SC binding at ${path} has no Context class (not the expected \`${SMARTCARD_PACKAGE}\` package). ${CANNOT_RUN}`, smartcardAdvice('cannot-load', platform, installed));
+  }
+  return sc;
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
@@ -31,7 +131,7 @@ class SmartcardConnection implements CardConnection {
   private pending: Promise<unknown> = Promise.resolve();
   private closed = false;
   constructor(
-    private readonly card: Smartcard.CardInterface,
+    private readonly card: ScCard,
     readonly atr: Uint8Array,
     private readonly presentBit: number,
   ) {}
@@ -76,12 +176,12 @@ class SmartcardConnection implements CardConnection {
 class SmartcardSession implements PcscSession {
   private waiting: Promise<unknown> = Promise.resolve();
   constructor(
-    private readonly sc: Binding,
-    private readonly ctx: Smartcard.ContextInterface,
+    private readonly sc: SmartcardModule,
+    private readonly ctx: ScContext,
   ) {}
 
   async listReaders(): Promise<ReaderSnapshot[]> {
-    let readers: Smartcard.ReaderInterface[];
+    let readers: ScReader[];
     try {
       readers = this.ctx.listReaders();
     } catch (error) {
@@ -98,7 +198,7 @@ class SmartcardSession implements PcscSession {
 
   async waitForChange(readers: readonly ReaderSnapshot[], timeoutMs: number): Promise<void> {
     const states = readers.map((r) => ({ name: r.name, state: r.cardPresent ? this.sc.SCARD_STATE_PRESENT : this.sc.SCARD_STATE_EMPTY }));
-    const op = this.ctx.waitForChange(states as unknown as Smartcard.ReaderState[], timeoutMs);
+    const op = this.ctx.waitForChange(states, timeoutMs);
     this.waiting = op.catch(() => undefined);
     try {
       await withTimeout(op, timeoutMs + 2000, 'waiting for reader changes');
@@ -132,20 +232,20 @@ class SmartcardSession implements PcscSession {
   }
 }
 
-export const smartcardPort: PcscPort = {
-  binding: 'smartcard (N-API)',
-  async open() {
-    let sc: Binding;
-    try {
-      sc = await load();
-    } catch (error) {
-      loaded = undefined;
-      throw new PcscError('binding-missing', `cannot load the smartcard module: ${(error as Error).message}`, { cause: error });
-    }
-    try {
-      return new SmartcardSession(sc, new sc.Context());
-    } catch (error) {
-      throw toPcscError(error);
-    }
-  },
-};
+/** The port over a loader: the real one reads node_modules; tests hand in one that finds nothing. */
+export function smartcardPortWith(load: SmartcardLoader): PcscPort {
+  return {
+    binding: `${SMARTCARD_PACKAGE} (N-API)`,
+    async open() {
+      // Throws PcscBindingMissing as it is; Node caches a module that loaded, nothing else.
+      const sc = load();
+      try {
+        return new SmartcardSession(sc, new sc.Context());
+      } catch (error) {
+        throw toPcscError(error);
+      }
+    },
+  };
+}
+
+export const smartcardPort: PcscPort = smartcardPortWith(() => loadSmartcard());

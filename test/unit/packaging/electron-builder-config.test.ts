@@ -2,7 +2,7 @@
 // checks it the two ways that can fail: against electron-builder's own JSON schema, and against
 // the invariants of issue 7 (targets, fuses, deb dependencies, native module unpacked, per-user
 // asInvoker NSIS, nothing but the built app in `files`), plus the icon files it points at.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
@@ -127,6 +127,17 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack.some((p) => minimatch('node_modules/smartcard/dist/index.js', p))).toBe(false);
   });
 
+  it('ships the whole binding: its JavaScript in the asar, its .node file (and only that) unpacked', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/smartcard/package.json'), 'utf8')) as { main: string };
+    const js = `node_modules/smartcard/${pkg.main.replace(/^\.\//, '')}`;
+    expect(existsSync(join(ROOT, js))).toBe(true);
+    for (const path of ['node_modules/smartcard/package.json', js, 'node_modules/smartcard/build/Release/smartcard_napi.node', 'node_modules/node-addon-api/package.json']) {
+      expect({ path, included: included(path, config.files) }).toEqual({ path, included: true });
+    }
+    expect(config.asarUnpack.some((p) => minimatch(js, p, { dot: true }))).toBe(false);
+    expect(config.asarUnpack.some((p) => minimatch('node_modules/smartcard/package.json', p, { dot: true }))).toBe(false);
+  });
+
   it('packages only the built app: no tests, harness, sources or source maps', () => {
     const shipped = ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc123.js', 'dist/cli.js', 'package.json', 'node_modules/zod/index.js', 'node_modules/smartcard/build/Release/smartcard_napi.node'];
     const neverShipped = [
@@ -153,6 +164,30 @@ describe('electron-builder.yml', () => {
     for (const path of neverShipped) expect({ path, included: included(path, config.files) }).toEqual({ path, included: false });
     // No positive pattern names a test, harness or source folder in the first place.
     for (const pattern of config.files.filter((p) => !p.startsWith('!'))) expect(pattern).not.toMatch(/^(src|test|scripts)\b|harness|\.map$/);
+  });
+});
+
+// Issue 11: a fresh checkout installs without a C++ toolchain, so the binding is optional; npm 11
+// runs its install script only because it is allow-listed; the lockfile says the same (npm wrote it).
+describe('the PC/SC binding is an optional dependency', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, unknown> | undefined>;
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, Record<string, unknown>> };
+
+  it('package.json: in optionalDependencies only, and its install script allowed', () => {
+    expect(pkg.optionalDependencies?.smartcard).toMatch(/^\^3\./);
+    expect(pkg.dependencies?.smartcard).toBeUndefined();
+    expect(pkg.devDependencies?.smartcard).toBeUndefined();
+    expect(pkg.allowScripts?.smartcard).toBe(true);
+  });
+
+  it('package-lock.json agrees: the root lists it as optional, and it and its own dependency are marked optional', () => {
+    const root = lock.packages['']!;
+    expect((root.optionalDependencies as Record<string, string>).smartcard).toBe(pkg.optionalDependencies!.smartcard);
+    expect((root.dependencies as Record<string, string>).smartcard).toBeUndefined();
+    expect(lock.packages['node_modules/smartcard']).toMatchObject({ optional: true, hasInstallScript: true });
+    expect(lock.packages['node_modules/node-addon-api']).toMatchObject({ optional: true });
+    // No registry host is written into the lockfile.
+    expect(Object.values(lock.packages).filter((p) => 'resolved' in p)).toEqual([]);
   });
 });
 

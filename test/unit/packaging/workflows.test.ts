@@ -1,12 +1,17 @@
 // The GitHub workflows cannot run here, so they are linted: parsed with `yaml`, validated against a
 // compact schema of the workflow syntax (our own: SchemaStore is not reachable), and checked for
 // the invariants of issue 7 (three OSes, `npm test`, installers uploaded, secrets only via
-// `secrets.` and only through env, never spliced into a script).
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// `secrets.` and only through env, never spliced into a script) and of issue 11 (the optional PC/SC
+// binding is built, loads and is packaged unpacked on every OS, else the release fails: its
+// check scripts are run here against real asar archives laid out as each OS's build leaves them).
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/browser';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -90,8 +95,11 @@ const WORKFLOW_SCHEMA = {
 interface Step {
   id?: string;
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
+  shell?: string;
+  'continue-on-error'?: boolean | string;
   with?: Record<string, string>;
   env?: Record<string, string>;
 }
@@ -193,6 +201,152 @@ describe('release.yml', () => {
       const env = allEnvs(release).find((e) => name in e);
       expect(env?.[name], name).toBe(`\${{ secrets.${name} }}`);
     }
+  });
+});
+
+/** Runs a `shell: node {0}` step's script as the runner does: from a file outside the checkout, in `cwd`. */
+function runStep(step: Step, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string; stdout: string }> {
+  expect(step.shell).toBe('node {0}');
+  const file = join(tempDir('workflow-step'), 'step'); // no extension, no package.json: CommonJS, like the runner's temp file
+  writeFileSync(file, step.run!);
+  return new Promise((done) => {
+    execFile(process.execPath, [file], { cwd, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
+      done({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+describe('release.yml: the PC/SC binding (an optional dependency) is in every installer', () => {
+  const steps = release.jobs.build!.steps;
+  const at = (test: (s: Step) => boolean, what: string) => {
+    const i = steps.findIndex(test);
+    if (i < 0) throw new Error(`release.yml has no step for ${what}`);
+    return i;
+  };
+  const install = at((s) => /^npm ci\b/m.test(s.run ?? ''), 'npm ci');
+  const loads = at((s) => /req\('smartcard'\)/.test(s.run ?? ''), 'the binding-loads check');
+  const build = at((s) => /^npm run build$/m.test(s.run ?? ''), 'npm run build');
+  const cliCheck = at((s) => /dist\/cli\.js/.test(s.run ?? '') && /cac\.binding-missing/.test(s.run ?? ''), 'the built-CLI check');
+  const pack = at((s) => /electron-builder/.test(s.run ?? ''), 'electron-builder');
+  const packaged = at((s) => /app\.asar\.unpacked/.test(s.run ?? '') && s.shell === 'node {0}', 'the packaged-app check');
+  const deb = at((s) => /dpkg-deb -c/.test(s.run ?? ''), 'the deb check');
+  const upload = at((s) => Boolean(s.uses?.startsWith('actions/upload-artifact@')), 'upload');
+
+  it('builds the binding on every OS: optional dependencies are installed, the PC/SC headers come first on Linux', () => {
+    expect(steps[install]!.run).not.toMatch(/--omit[= ]optional|--no-optional|--ignore-scripts/);
+    const headers = at((s) => /apt-get install[^\n]*libpcsclite-dev/.test(s.run ?? ''), 'libpcsclite-dev');
+    expect(headers).toBeLessThan(install);
+    expect(steps[headers]!.if).toMatch(/runner\.os == 'Linux'/);
+  });
+
+  it('checks it after the install, after the build and after packaging, before anything is uploaded, on every OS, and a failed check fails the job', () => {
+    expect(install < loads && loads < build && build < cliCheck && cliCheck < pack && pack < packaged && packaged < deb && deb < upload).toBe(true);
+    for (const i of [loads, cliCheck, packaged]) {
+      expect(steps[i]!.if, steps[i]!.name).toBeUndefined();
+      expect(steps[i]!['continue-on-error'], steps[i]!.name).toBeUndefined();
+      expect(steps[i]!.run, steps[i]!.name).toMatch(/process\.exit\(1\)/);
+    }
+    expect(steps[deb]!.if).toMatch(/runner\.os == 'Linux'/);
+    expect(steps[deb]!.run).toMatch(/app\\\.asar\\\.unpacked\/node_modules\/smartcard\/build\/Release\/.*\\\.node/);
+    expect(steps[deb]!['continue-on-error']).toBeUndefined();
+  });
+
+  it('the install check passes where the binding loads and fails where npm skipped it', async () => {
+    // This checkout: the binding is required on Linux and in CI (test/unit/main/cac/smartcard-binding.test.ts).
+    let here = true;
+    try {
+      createRequire(join(ROOT, 'package.json'))('smartcard');
+    } catch {
+      here = false;
+    }
+    const ok = await runStep(steps[loads]!, ROOT);
+    expect({ code: ok.code, loads: here }).toEqual({ code: here ? 0 : 1, loads: here });
+    if (here) expect(ok.stdout).toMatch(/smartcard loads: .*node_modules/);
+    // A checkout whose install skipped it.
+    const bare = tempDir('no-smartcard');
+    writeFileSync(join(bare, 'package.json'), '{"name":"bare","private":true}');
+    mkdirSync(join(bare, 'node_modules'));
+    const missing = await runStep(steps[loads]!, bare);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/::error::the PC\/SC binding \(smartcard\) was not built or does not load/);
+  });
+
+  describe('the packaged-app check, on real asar archives laid out as each OS leaves them', () => {
+    const asar = createRequire(join(ROOT, 'package.json'))('@electron/asar') as {
+      createPackageWithOptions(src: string, dest: string, options: { unpack?: string }): Promise<unknown>;
+    };
+    const NATIVE = Buffer.from('\x7fELF stand-in for smartcard_napi.node');
+
+    /** The app as electron-builder stages it: our dist, package.json and the production node_modules. */
+    function stage(withSmartcard: boolean): string {
+      const src = tempDir('asar-src');
+      const put = (rel: string, body: string | Buffer) => {
+        mkdirSync(dirname(join(src, rel)), { recursive: true });
+        writeFileSync(join(src, rel), body);
+      };
+      put('package.json', '{"name":"signin-doctor","main":"dist/main/index.js"}');
+      put('dist/main/index.js', '');
+      put('node_modules/zod/package.json', '{"name":"zod"}');
+      if (withSmartcard) {
+        put('node_modules/smartcard/package.json', '{"name":"smartcard","main":"dist/lib/index.js"}');
+        put('node_modules/smartcard/dist/lib/index.js', "module.exports = require('../../build/Release/smartcard_napi.node');");
+        put('node_modules/smartcard/build/Release/smartcard_napi.node', NATIVE);
+      }
+      return src;
+    }
+
+    async function packed(resources: string, options: { smartcard?: boolean; unpack?: boolean } = {}): Promise<string> {
+      const release = join(tempDir('release'), 'release');
+      const dest = join(release, resources, 'app.asar');
+      mkdirSync(dirname(dest), { recursive: true });
+      await asar.createPackageWithOptions(stage(options.smartcard ?? true), dest, options.unpack === false ? {} : { unpack: '*.node' });
+      return release;
+    }
+
+    const check = (release: string, os: string) => runStep(steps[packaged]!, ROOT, { RELEASE_DIR: release, RUNNER_OS: os });
+
+    it.each([
+      ['Linux', 'linux-unpacked/resources'],
+      ['Windows', 'win-unpacked/resources'],
+      ['macOS', 'mac-arm64/Sign-in Doctor.app/Contents/Resources'],
+      ['macOS', 'mac/Sign-in Doctor.app/Contents/Resources'],
+    ])('%s, %s: passes and names the unpacked .node file', async (os, resources) => {
+      const r = await check(await packed(resources), os);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(new RegExp(`smartcard[\\\\/]build[\\\\/]Release[\\\\/]smartcard_napi\\.node: ${NATIVE.length} bytes, unpacked`));
+    });
+
+    it('fails when the optional binding was not packaged at all (npm skipped it on the runner)', async () => {
+      const r = await check(await packed('linux-unpacked/resources', { smartcard: false }), 'Linux');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/::error::.*holds no node_modules\/smartcard/);
+    });
+
+    it('fails when the .node file stayed inside the asar (asarUnpack lost it)', async () => {
+      const r = await check(await packed('win-unpacked/resources', { unpack: false }), 'Windows');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/::error::.*has no \.node file: the PC\/SC binding is not unpacked/);
+    });
+
+    it('fails when the unpacked file is gone or differs from what the asar lists', async () => {
+      const release = await packed('linux-unpacked/resources');
+      const file = join(release, 'linux-unpacked/resources/app.asar.unpacked/node_modules/smartcard/build/Release/smartcard_napi.node');
+      writeFileSync(file, Buffer.concat([NATIVE, NATIVE]));
+      const differs = await check(release, 'Linux');
+      expect(differs.code).toBe(1);
+      expect(differs.stderr).toMatch(/the asar says/);
+      rmSync(file);
+      const gone = await check(release, 'Linux');
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toMatch(/has no \.node file/);
+    });
+
+    it('fails when this OS built no app (another OS\'s layout does not count)', async () => {
+      const r = await check(await packed('win-unpacked/resources'), 'Linux');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/::error::no packaged Linux app/);
+    });
   });
 });
 
