@@ -7,9 +7,15 @@
 
 export interface DecodedView {
   text: string;
-  /** origin[i]: index in the original text where view character i starts; origin[text.length] is the original's length. */
-  origin: Int32Array;
+  /**
+   * origin[i]: index in the original text where view character i starts; origin[text.length] is
+   * the original's length. Absent for the original itself (the identity, not worth an array).
+   */
+  origin?: Int32Array;
 }
+
+/** Where view character i (or the end, i = length) starts in the original text. */
+export const originOf = (view: DecodedView, i: number): number => (view.origin ? view.origin[i]! : i);
 
 /** Enough for percent-encoded twice inside JSON escaped twice; more only costs time. */
 export const MAX_DECODE_PASSES = 6;
@@ -25,11 +31,9 @@ const JSON_ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', sol: '/', equals: '=', colon: ':', semi: ';', num: '#', percnt: '%', nbsp: ' ' };
 const HEX = /^[0-9A-Fa-f]+$/;
 
-/** The view of the whole text as it is (origin = identity). */
+/** The view of the whole text as it is. */
 export function rawView(text: string): DecodedView {
-  const origin = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) origin[i] = i;
-  return { text, origin };
+  return { text };
 }
 
 /** One decoded character and how many view characters it consumed, or undefined (keep the character). */
@@ -81,7 +85,7 @@ export function decodeOnce(view: DecodedView, kind: EncodingKind): DecodedView |
   const flush = (end: number) => {
     if (end > runStart) {
       parts.push(s.slice(runStart, end));
-      for (let k = runStart; k < end; k++) origin.push(view.origin[k]!);
+      for (let k = runStart; k < end; k++) origin.push(originOf(view, k));
     }
   };
   for (let i = 0; i < s.length; ) {
@@ -93,14 +97,14 @@ export function decodeOnce(view: DecodedView, kind: EncodingKind): DecodedView |
     }
     flush(i);
     parts.push(d[0]);
-    origin.push(view.origin[i]!);
+    origin.push(originOf(view, i));
     changed = true;
     i += d[1];
     runStart = i;
   }
   if (!changed) return undefined;
   flush(s.length);
-  origin.push(view.origin[s.length]!);
+  origin.push(originOf(view, s.length));
   return { text: parts.join(''), origin: Int32Array.from(origin) };
 }
 

@@ -16,18 +16,21 @@ export const PERSONAL_RULES: readonly RedactionRule[] = [
   {
     name: 'home-path-windows',
     kind: 'home',
+    hints: ['users'],
     pattern: pattern(String.raw`(?<![A-Za-z0-9])[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s"'<>:]+`),
     example: 'at ⟦C:\\Users\\alice.smith⟧\\AppData',
   },
   {
     name: 'home-path-posix',
     kind: 'home',
+    hints: ['/home/', '/users/'],
     pattern: pattern(String.raw`(?<![\w.])\/(?:home|Users)\/[^/\s"'<>:]+`, ''),
     example: 'at ⟦/home/carol⟧/.cache',
   },
   {
     name: 'home-path-root',
     kind: 'home',
+    hints: ['/root'],
     pattern: pattern(String.raw`(?<![\w./-])\/root(?![\w])`, ''),
     example: 'at ⟦/root⟧/.config',
   },
@@ -35,6 +38,7 @@ export const PERSONAL_RULES: readonly RedactionRule[] = [
     // Anchored at the start of a run of address characters: one try per run, not one per letter.
     name: 'email',
     kind: 'email',
+    hints: ['@'],
     pattern: pattern(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){0,10}`, ''),
     accept: (m) => mailDomain(m[0]),
     example: 'signed in as ⟦alice@contoso.com⟧ today',
@@ -43,24 +47,28 @@ export const PERSONAL_RULES: readonly RedactionRule[] = [
     // DOMAIN\user account names (not paths: nothing before the domain, no further backslash after the name).
     name: 'domain-account',
     kind: 'user',
+    hints: ['\\'],
     pattern: pattern(String.raw`(?<![\\:/\w])(?!HK)(?:[A-Z][A-Z0-9-]{1,14}|AzureAD)\\([A-Za-z0-9._$-]{2,})(?![\\\w])`, ''),
     example: 'account CONTOSO\\⟦bob.smith⟧, ok',
   },
   {
     name: 'url-user',
     kind: 'user',
+    hints: ['://'],
     pattern: pattern(String.raw`(?<=:\/\/)([^\s\/?#@:"'<>\[\]]+)@`, ''),
     example: 'https://⟦alice⟧@dev.azure.com/org',
   },
   {
     name: 'default-device-name',
     kind: 'host',
+    hints: ['desktop-', 'laptop-'],
     pattern: pattern(String.raw`(?<![A-Za-z0-9_])(?:DESKTOP|LAPTOP)-[A-Z0-9]{5,}(?![A-Za-z0-9_])`, ''),
     example: 'host ⟦DESKTOP-3H8P1LQ⟧ joined',
   },
   {
     name: 'ipv4',
     kind: 'ip',
+    hints: ['.'],
     pattern: pattern(String.raw`(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d|\.\d)`, ''),
     accept: (m) => publicIpv4(m[0]),
     example: 'from ⟦203.0.113.45⟧ via 127.0.0.1',
@@ -68,6 +76,7 @@ export const PERSONAL_RULES: readonly RedactionRule[] = [
   {
     name: 'ipv6',
     kind: 'ip',
+    hints: [':'],
     pattern: pattern(String.raw`(?<![\w:])(?:(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6})(?![\w:])`),
     accept: (m) => m[0] !== '::1',
     example: 'from ⟦fe80::1c2b:3d4e:5f60:7a8b⟧ now',

@@ -2,7 +2,7 @@
 // finds in a view is mapped back to the original characters (a percent-encoded secret goes with
 // its %XX), overlapping cuts merge, and each cut is replaced by its marker. The original text is
 // never re-encoded, so what does not need removing reads exactly as before.
-import { decodedViews } from './decode';
+import { decodedViews, originOf } from './decode';
 import { KIND_PRECEDENCE, MARKER, type RedactionKind, type RedactionRule } from './rule';
 import { SECRET_RULES } from './secret-rules';
 
@@ -36,7 +36,9 @@ function findCuts(text: string, rules: readonly RedactionRule[], tally: Redactio
   const cuts: Cut[] = [];
   const seen = new Set<string>();
   for (const view of decodedViews(text)) {
+    const lower = view.text.toLowerCase();
     for (const rule of rules) {
+      if (rule.hints && !rule.hints.some((h) => lower.includes(h))) continue;
       const re = rule.pattern;
       re.lastIndex = 0;
       for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
@@ -44,8 +46,8 @@ function findCuts(text: string, rules: readonly RedactionRule[], tally: Redactio
         if (rule.accept && !rule.accept(m)) continue;
         const span = removedSpan(m);
         if (!span || span[1] <= span[0]) continue;
-        const start = view.origin[span[0]]!;
-        const end = view.origin[span[1]]!;
+        const start = originOf(view, span[0]);
+        const end = originOf(view, span[1]);
         // The same find in the raw text and in a decoded view counts once.
         const key = `${rule.name}:${start}:${end}`;
         if (seen.has(key)) continue;

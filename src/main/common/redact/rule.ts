@@ -27,6 +27,11 @@ export interface RedactionRule {
   kind: RedactionKind;
   /** Flags g and d. What goes is the first capture group that took part, else the whole match. */
   pattern: RegExp;
+  /**
+   * Lower-case words of which a match always holds one (decoded): a view without any skips the
+   * rule. Only a shortcut; a test checks it never skips a match.
+   */
+  hints?: readonly string[];
   /** A second opinion on a match the pattern cannot judge alone (a hash is not a blob). */
   accept?: (match: RegExpExecArray) => boolean;
   /** A text this rule redacts, the part that goes between ⟦ and ⟧: documentation and a test. */

@@ -42,6 +42,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'jwt',
     kind: 'token',
+    hints: ['eyj'],
     // Also a lone base64url JSON object ("eyJ…"): a token's first part when the rest was cut off.
     pattern: pattern(String.raw`(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,4}`, ''),
     example: 'id ⟦eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln⟧ end',
@@ -50,12 +51,14 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // Microsoft refresh tokens and authorization codes ("0.AXoA…").
     name: 'ms-refresh-token',
     kind: 'token',
+    hints: ['.a'],
     pattern: pattern(String.raw`(?<![A-Za-z0-9_.-])[0-9]\.A[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]+){0,8}`, ''),
     example: 'rt ⟦0.AXoAbCdEfGhIjKlMnOpQrStUvWx.AgABAAEAAAD⟧ end',
   },
   {
     name: 'authorization-header',
     kind: 'token',
+    hints: ['authori'],
     pattern: pattern(
       String.raw`${exactKey('(?:proxy-)?authori[sz]ation')}${SEP}["']?(?:(?:Bearer|Basic|Negotiate|NTLM|Digest|PoP|MAC|Kerberos|SharedKey|SharedKeyLite|SharedAccessSignature)[ \t]+)?(?!\[removed)([^\s"',;]+)`,
     ),
@@ -65,6 +68,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // A scheme and its credentials anywhere ("curl -H 'Bearer …'"); Basic/NTLM only when the value looks encoded.
     name: 'auth-scheme',
     kind: 'token',
+    hints: ['bearer', 'basic', 'negotiate', 'ntlm', 'pop'],
     pattern: pattern(String.raw`(?<![A-Za-z0-9_-])(?:Bearer|Basic|Negotiate|NTLM|PoP)[ \t]+(?!\[removed)([A-Za-z0-9._~+/=-]{6,})`),
     accept: (m) => /^(?:bearer|pop)/i.test(m[0]) || encodedLooking(m[1] ?? ''),
     example: 'sent Bearer ⟦mF_9.B5f-4.1JqM⟧ again',
@@ -72,6 +76,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'cookie-header',
     kind: 'token',
+    hints: ['cookie'],
     pattern: pattern(String.raw`${exactKey('set-cookie2?|cookie2?')}${SEP}(?!\[removed)(?:"((?:[^"\\\r\n]|\\.)*)${QUOTE_END('"')}|([^\s"][^\r\n"]*))`),
     example: 'Cookie: ⟦ESTSAUTH=abc; fpc=def⟧',
   },
@@ -79,6 +84,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // Sign-in session cookies wherever they appear (a Set-Cookie list, a cookie jar dump).
     name: 'session-cookie',
     kind: 'token',
+    hints: ['ests', 'signinstate', 'ccstate', 'buid', 'fpc', 'esctx', 'stsservice', 'msis', 'fedauth', 'rtfa', 'samlsession', 'aadsso', 'msp', 'msaauth', 'rpssecauth', 'wlssc', 'jshp', 'aspnet', 'asp.net', 'sessionid', 'phpsessid'],
     pattern: pattern(
       String.raw`(?<![${K}])(?:ESTS[A-Z0-9_]*|SignInStateCookie|CCState|buid|fpc|esctx(?:-[A-Za-z0-9]+)?|stsservicecookie|MSISAuth[A-Za-z0-9]*|MSISLoopDetectionCookie|FedAuth[0-9]*|rtFa|SamlSession|AADSSO|MSPAuth|MSPProf|MSPOK|MSPRequ|__Host-MSAAUTHP?|MSAAUTHP?|RPSSecAuth|WLSSC|JSHP|\.AspNet(?:Core)?\.Cookies|ASP\.NET_SessionId|JSESSIONID|PHPSESSID|sessionid)=${PARAM_VALUE}`,
     ),
@@ -87,6 +93,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'token-value',
     kind: 'token',
+    hints: ['token'],
     pattern: keyValue(keyEndingIn('token')),
     example: '{"refresh_token":"⟦abc.def⟧","expires_in":3599}',
   },
@@ -94,6 +101,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // refreshTokenCredential=, x-ms-RefreshTokenCredential:, client_assertion=
     name: 'credential-value',
     kind: 'token',
+    hints: ['credential', 'assertion'],
     pattern: keyValue(keyEndingIn('credentials?|assertion')),
     example: 'x-ms-RefreshTokenCredential: ⟦eyJhbGciOi⟧',
   },
@@ -102,6 +110,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // code= is an error code (login.microsoftonline.com/error?code=50173), kept.
     name: 'auth-code',
     kind: 'token',
+    hints: ['code'],
     pattern: pattern(String.raw`(?<![${K}])(?:code[ \t]*=|(?:auth_code|authorization_code|device_code|user_code|code_verifier)(?![${K}])["']?[ \t]*[:=])[ \t]*${VALUE}`),
     accept: (m) => !/^\d{1,10}$/.test(m[1] ?? m[2] ?? m[3] ?? ''),
     example: 'redirect?code=⟦0.AXoA-code_value⟧&state=1',
@@ -109,6 +118,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'password-value',
     kind: 'secret',
+    hints: ['pass', 'pwd'],
     pattern: keyValue(keyEndingIn(String.raw`password|passwd|passphrase|passcode|pwd|(?<![${K}])pass`)),
     example: 'Server=db;User ID=u;Password=⟦Pl4n!ted⟧;',
   },
@@ -116,6 +126,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // Smart-card PINs: pin=, PIN:, userPin, card-pin, pin_code; not "mapping" or "spin".
     name: 'pin-value',
     kind: 'secret',
+    hints: ['pin'],
     pattern: keyValue(
       keyEndingIn(String.raw`(?<![${K}])(?:pin|Pin|PIN)(?:[_-]?(?:code|Code|CODE))?|[_.\-](?:pin|Pin|PIN)(?:[_-]?(?:code|Code|CODE))?|[a-z0-9](?:Pin|PIN)(?:Code|CODE)?`),
       '',
@@ -125,6 +136,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
   {
     name: 'secret-value',
     kind: 'secret',
+    hints: ['secret'],
     pattern: keyValue(keyEndingIn(String.raw`secret|secret[_-]?key`)),
     example: 'client_secret=⟦Q~8Xy.abcDEF123⟧&scope=x',
   },
@@ -132,6 +144,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // API keys and the keys of connection strings (AccountKey=…;, SharedAccessKey=…).
     name: 'access-key',
     kind: 'secret',
+    hints: ['key', 'signature'],
     pattern: keyValue(
       keyEndingIn(String.raw`api[_-]?key|access[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|shared[_-]?access[_-]?signature|private[_-]?key|subscription[_-]?key|master[_-]?key|primary[_-]?key|secondary[_-]?key`),
     ),
@@ -141,6 +154,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // The signature of a storage SAS (the secret part of the URL).
     name: 'sas-signature',
     kind: 'secret',
+    hints: ['sig'],
     pattern: keyValue(exactKey('sig')),
     example: 'blob?sv=2022-11-02&sig=⟦abc%2Bdef%3D⟧&sp=r',
   },
@@ -148,6 +162,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // The SAS fields that say when it is valid and for whom (user-delegation key object/tenant IDs).
     name: 'sas-parameter',
     kind: 'secret',
+    hints: ['='],
     pattern: pattern(String.raw`(?<=[?&;])(?:se|st|skoid|sktid|skt|ske|sks|skv|saoid|suoid|scid|sduoid)=${PARAM_VALUE}`),
     example: 'blob?sv=2022-11-02&se=⟦2026-11-24T00:00:00Z⟧&sp=r',
   },
@@ -156,6 +171,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // A quote may stand unencoded in user information; the last @ before the host ends it.
     name: 'url-credentials',
     kind: 'secret',
+    hints: ['://'],
     pattern: pattern(String.raw`(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s\/?#@:"<>]*:[^\s\/?#"<>]+)@`),
     example: 'HTTPS_PROXY=http://⟦bob:s3cret⟧@proxy.corp:8080',
   },
@@ -163,6 +179,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // Keychain dumps: `password: 0x4869  "Hi"` keeps nothing after the label on that line.
     name: 'password-line',
     kind: 'secret',
+    hints: ['pass', 'pwd'],
     pattern: pattern(String.raw`^[ \t]*"?(?:password|passwd|pwd)"?[ \t]*: ?(?!\[removed)([^\r\n]+)`, 'im'),
     example: 'keychain\n    password: ⟦0x4869  "Hi"⟧',
   },
@@ -170,6 +187,7 @@ export const SECRET_RULES: readonly RedactionRule[] = [
     // PEM blocks of any line length; an unterminated one goes to the end of the text.
     name: 'pem-block',
     kind: 'secret',
+    hints: ['-----begin '],
     pattern: pattern(String.raw`(?<!-)-----BEGIN [A-Z0-9 ]{1,64}-----([\s\S]*?)(?:-----END [A-Z0-9 ]{1,64}-----|$)`, ''),
     example: '-----BEGIN PRIVATE KEY-----⟦\nMIIB\nVQ==\n⟧-----END PRIVATE KEY-----',
   },

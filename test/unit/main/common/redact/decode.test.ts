@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodedViews, decodeFully, decodeOnce, MAX_VIEWS, rawView } from '../../../../../src/main/common/redact/decode';
+import { decodedViews, decodeFully, decodeOnce, MAX_VIEWS, originOf, rawView } from '../../../../../src/main/common/redact/decode';
 import { looseDecode, rng } from '../../../../support/planted-secrets';
 
 const texts = (text: string) => decodedViews(text).map((v) => v.text);
@@ -46,9 +46,9 @@ describe('decoded views', () => {
     for (let round = 0; round < 300; round++) {
       const text = Array.from({ length: 12 }, () => enc[Math.floor(r() * enc.length)]!(pieces[Math.floor(r() * pieces.length)]!)).join('');
       for (const view of decodedViews(text)) {
-        if (view.origin[0] !== 0 || view.origin[view.text.length] !== text.length) wrong.push(`${text}: ends`);
+        if (originOf(view, 0) !== 0 || originOf(view, view.text.length) !== text.length) wrong.push(`${text}: ends`);
         for (let i = 0; i < view.text.length; i++) {
-          const from = text.slice(view.origin[i]!, view.origin[i + 1]!);
+          const from = text.slice(originOf(view, i), originOf(view, i + 1));
           // The original characters behind view character i are it, or an encoding of it.
           if (!from || !looseDecode(from).includes(view.text[i]!)) wrong.push(`${JSON.stringify(text)} view ${JSON.stringify(view.text)} char ${i} <- ${JSON.stringify(from)}`);
         }

@@ -6,6 +6,8 @@ import { redactSecrets, redactText } from '../../../../../src/main/common/redact
 import { Redactor } from '../../../../../src/main/common/redact/redactor';
 import { MARKER } from '../../../../../src/main/common/redact/rule';
 import { isSecretKeyName, SECRET_RULES } from '../../../../../src/main/common/redact/secret-rules';
+import { decodedViews } from '../../../../../src/main/common/redact/decode';
+import { plantedCases } from '../../../../support/planted-secrets';
 
 const ALL = [...SECRET_RULES, ...PERSONAL_RULES];
 const parts = (example: string) => {
@@ -35,6 +37,32 @@ describe('the rule table', () => {
       expect(r.rules[rule.name]).toBe(1);
     });
   }
+});
+
+describe('rule hints are only a shortcut', () => {
+  const fixtures = join(__dirname, '../../../../fixtures/teams');
+  const corpus = [
+    ...ALL.map((r) => parts(r.example).text),
+    ...plantedCases(5).map((c) => c.text),
+    ...readdirSync(fixtures).flatMap((f) => readFileSync(join(fixtures, f), 'utf8').split(/\r?\n/)),
+    'ESTSAUTHLIGHT=x; MSISAuth1=y; FedAuth12=z; .AspNetCore.Cookies=w; __Host-MSAAUTHP=v',
+  ];
+
+  it('a view without any of a rule\'s hints never holds a match of it', () => {
+    const skipped: string[] = [];
+    for (const text of corpus) {
+      for (const view of decodedViews(text)) {
+        const lower = view.text.toLowerCase();
+        for (const rule of ALL.filter((r) => r.hints && !r.hints.some((h) => lower.includes(h)))) {
+          rule.pattern.lastIndex = 0;
+          const m = rule.pattern.exec(view.text);
+          rule.pattern.lastIndex = 0;
+          if (m) skipped.push(`${rule.name}: ${JSON.stringify(m[0])}`);
+        }
+      }
+    }
+    expect(skipped).toEqual([]);
+  });
 });
 
 describe('what stays', () => {
