@@ -3,7 +3,9 @@
 // the invariants of issue 7 (three OSes, `npm test`, installers uploaded, secrets only via
 // `secrets.` and only through env, never spliced into a script) and of issue 11 (the optional PC/SC
 // binding is built, loads and is packaged unpacked on every OS, else the release fails: its
-// check scripts are run here against real asar archives laid out as each OS's build leaves them).
+// check scripts are run here against real asar archives laid out as each OS's build leaves them;
+// the Electron job packages the app, reads its fuses back and starts the real app, and what of it
+// can run here does: test/electron/runnable-here.ts).
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +14,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/browser';
+import { electronJobToolsSuite } from '../../electron/runnable-here';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -105,6 +108,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
+  defaults?: { run?: { shell?: string } };
   container?: string;
   strategy?: { matrix: { os?: string[]; include?: Array<{ os: string }> } };
   steps: Step[];
@@ -160,11 +164,12 @@ describe('ci.yml', () => {
     expect(new Set(oses)).toEqual(new Set(['ubuntu-latest', 'windows-latest', 'macos-latest']));
   });
 
-  it('every job ends in npm test (Linux through .ci/run, which installs its apt packages and runs npm test)', () => {
+  it('every test job ends in npm test (Linux through .ci/run, which installs its apt packages and runs npm test)', () => {
     const ciRun = readFileSync(join(ROOT, '.ci/run'), 'utf8');
     expect(ciRun).toMatch(/^npm test$/m);
     expect(ciRun).toMatch(/apt-get install[\s\S]*pcscd[\s\S]*chromium|apt-get install[\s\S]*chromium[\s\S]*pcscd/);
-    for (const [name, job] of Object.entries(ci.jobs)) {
+    expect(Object.keys(ci.jobs).sort()).toEqual(['desktop', 'electron', 'linux']);
+    for (const [name, job] of Object.entries(ci.jobs).filter(([n]) => n !== 'electron')) {
       const runs = job.steps.map((s) => s.run ?? '');
       expect(runs.some((r) => /^npm test$/m.test(r) || /(^|\s)(bash\s+)?\.ci\/run\s*$/m.test(r)), name).toBe(true);
     }
@@ -178,6 +183,59 @@ describe('ci.yml', () => {
     expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD=1');
   });
 });
+
+describe('ci.yml: the Electron job (package, read the fuses back, start the real app)', () => {
+  const job = ci.jobs.electron!;
+  const runs = job.steps.map((s) => s.run ?? '');
+  const index = (re: RegExp) => runs.findIndex((r) => re.test(r));
+
+  it('runs on Linux, Windows and macOS with Node 22, downloads Electron, and fails rather than skips without it', () => {
+    expect(new Set(jobOses(job))).toEqual(new Set(['ubuntu-latest', 'windows-latest', 'macos-latest']));
+    expect(job.env?.SIGNIN_DOCTOR_ELECTRON_TESTS).toBe('required');
+    for (const env of [job.env ?? {}, ...job.steps.map((s) => s.env ?? {})]) {
+      expect(env).not.toHaveProperty('ELECTRON_SKIP_BINARY_DOWNLOAD');
+      expect(env).not.toHaveProperty('ELECTRON_OVERRIDE_DIST_PATH');
+    }
+    // The electron package's downloader (@electron/get 5) needs Node 22.12+.
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(22);
+  });
+
+  it('installs, downloads the binary, builds, packages with --dir, reads the fuses back, then runs npm run test:electron', () => {
+    const order = [
+      index(/^npm ci\b/m),
+      index(/^node node_modules\/electron\/install\.js$/m),
+      index(/^npm run build$/m),
+      index(/^npx electron-builder --dir --publish never\b/m),
+      index(/^node scripts\/read-fuses\.mjs release$/m),
+      index(/^xvfb-run -a npm run test:electron$/m),
+    ];
+    expect(order.every((i) => i >= 0), JSON.stringify(order)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(index(/^npm run test:electron$/m)).toBeGreaterThan(order[4]!);
+    // read-fuses reads the folder electron-builder writes.
+    expect((parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { directories: { output: string } }).directories.output).toBe('release');
+    // Linux under a virtual display, with user namespaces for the real sandbox; the others directly.
+    expect(job.steps.find((s) => /^xvfb-run -a npm run test:electron$/m.test(s.run ?? ''))?.if).toBe("runner.os == 'Linux'");
+    expect(job.steps.find((s) => /^npm run test:electron$/m.test(s.run ?? ''))?.if).toBe("runner.os != 'Linux'");
+    const linuxSetup = job.steps.find((s) => /apt-get install[^\n]*xvfb/.test(s.run ?? ''));
+    expect(linuxSetup?.if).toBe("runner.os == 'Linux'");
+    expect(linuxSetup?.run).toContain('libpcsclite-dev');
+    expect(linuxSetup?.run).toContain('kernel.apparmor_restrict_unprivileged_userns=0');
+    expect(runs.join('\n')).not.toContain('--no-sandbox');
+    // Not PowerShell, which splits `-c.electronFuses.resetAdHocDarwinSignature=true` at its dots.
+    expect(job.defaults).toEqual({ run: { shell: 'bash' } });
+  });
+
+  it('test:electron is its own script: not part of npm test, not a project of vitest.config.ts', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['test:electron']).toBe('node test/electron/run.mjs');
+    expect(pkg.scripts.test).not.toMatch(/electron\.config|test:electron|test\/electron/);
+    expect(readFileSync(join(ROOT, 'vitest.config.ts'), 'utf8')).not.toContain('test/electron');
+    expect(readFileSync(join(ROOT, 'vitest.electron.config.ts'), 'utf8')).toContain("include: ['test/electron/**/*.test.ts']");
+  });
+});
+
+electronJobToolsSuite();
 
 describe('release.yml', () => {
   it('builds on the three OSes with electron-builder and never publishes by itself', () => {
