@@ -242,6 +242,8 @@ describe('release.yml', () => {
     expect(new Set(jobOses(release.jobs.build!))).toEqual(new Set(['ubuntu-latest', 'windows-latest', 'macos-latest']));
     const pack = release.jobs.build!.steps.find((s) => /electron-builder/.test(s.run ?? ''));
     expect(pack?.run).toMatch(/--publish never/);
+    // electron-builder downloads Electron through the electron package's downloader, which needs Node 22.12+.
+    expect(release.jobs.build!.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(22);
   });
 
   it('uploads the installers of every OS and fails when none were made', () => {
