@@ -8,6 +8,7 @@ import { createEngineContext, withoutTestSwitches } from '../engine-context';
 import { createService } from '../service';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { cliArguments, runCliMode } from './cli-mode';
+import { debuggingSwitch } from './debug-switches';
 import { installAppGuards, openExternalSafely } from './hardening';
 import { registerIpc } from './ipc';
 import { createAppLogger } from './logging';
@@ -19,7 +20,11 @@ app.enableSandbox();
 // The installed app ignores test switches (state folder, config, platform, crash-test hold).
 const packaged = app.isPackaged;
 const cliArgs = cliArguments(process.argv, packaged);
-if (cliArgs) {
+const refused = packaged ? debuggingSwitch(process.argv) : undefined;
+if (refused) {
+  process.stderr.write(`Sign-in Doctor: the installed app does not accept ${refused}\n`);
+  app.exit(2);
+} else if (cliArgs) {
   void runCliMode(cliArgs, packaged);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,7 +57,8 @@ if (cliArgs) {
         return result.canceled ? undefined : result.filePaths[0];
       },
     });
-    await service.runner.prune().catch(() => undefined);
+    // Loads every domain through the one list (the GUI needs them all), then prunes old backups.
+    await service.runner().then((r) => r.prune()).catch(() => undefined);
     window = createMainWindow(join(__dirname, '../preload'));
     const unregister = registerIpc(service, () => window?.webContents);
     window.on('closed', () => {

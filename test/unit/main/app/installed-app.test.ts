@@ -69,3 +69,31 @@ describe('test switches in the installed app', () => {
     if (process.platform === 'linux') expect(info).toMatchObject({ value: { stateDir: join(root, 'xdg-state', 'signin-doctor') } });
   });
 });
+
+describe('debugging switches in the installed app', () => {
+  it('finds a remote-debugging switch anywhere before --', async () => {
+    const { debuggingSwitch } = await import('../../../../src/main/app/debug-switches');
+    expect(debuggingSwitch(['/opt/sd/signin-doctor', '--remote-debugging-port=9222'])).toBe('--remote-debugging-port');
+    expect(debuggingSwitch(['/opt/sd/signin-doctor', '--cli', 'explain', '--remote-debugging-pipe'])).toBe('--remote-debugging-pipe');
+    expect(debuggingSwitch(['/opt/sd/signin-doctor', '--cli', 'explain', '--', '--remote-debugging-port=1'])).toBeUndefined();
+    expect(debuggingSwitch(['/opt/sd/signin-doctor', '--cli', 'diagnose', '--json'])).toBeUndefined();
+  });
+
+  it('the installed app exits at once, before any window or CLI, when started with one', async () => {
+    vi.resetModules();
+    const electron = (await import('electron')) as unknown as Electron;
+    const saved = process.argv;
+    process.argv = ['/opt/sd/signin-doctor', '--remote-debugging-port=9222'];
+    const windows = electron.BrowserWindow.created.length;
+    const before = electron.calls.length;
+    try {
+      await import('../../../../src/main/app/main');
+    } finally {
+      process.argv = saved;
+    }
+    const calls = electron.calls.slice(before);
+    expect(calls).toContain('exit:2');
+    expect(calls).not.toContain('requestSingleInstanceLock');
+    expect(electron.BrowserWindow.created.length).toBe(windows);
+  });
+});
