@@ -28,6 +28,8 @@ interface Pending {
 class WorkerLink {
   /** Set when a worker failed before it ever answered: this runtime cannot host it. */
   unusable = false;
+  /** Why the worker could not be used (shown in the binding text, so status and logs say so). */
+  unusableReason = '';
   private answered = false;
   private worker: Worker | undefined;
   private generation = 0;
@@ -92,12 +94,16 @@ class WorkerLink {
       worker = new Worker(this.file);
     } catch (error) {
       this.unusable = true;
+      this.unusableReason = (error as Error).message;
       throw error;
     }
     worker.unref();
     worker.on('message', (res: PcscResponse) => this.answer(res));
     worker.on('error', (error) => {
-      if (!this.answered) this.unusable = true;
+      if (!this.answered) {
+        this.unusable = true;
+        this.unusableReason = error.message;
+      }
       this.drop(new PcscError(PCSC.UNKNOWN, `the smart card worker failed: ${error.message}`));
     });
     worker.on('exit', () => this.drop(new PcscError(PCSC.UNKNOWN, 'the smart card worker stopped')));
@@ -193,7 +199,10 @@ class WorkerSession implements PcscSession {
 export function workerPcscPort(workerFile: string, deadlines: Partial<WorkerDeadlines> = {}): PcscPort {
   const link = new WorkerLink(workerFile, { ...DEADLINES, ...deadlines });
   return {
-    binding: `${smartcardPort.binding}, in a worker thread`,
+    // Says where the binding really runs: after a fallback, status and the CAC report tell why.
+    get binding() {
+      return link.unusable ? `${smartcardPort.binding}, on the main thread (the worker thread could not start: ${link.unusableReason.slice(0, 200)})` : `${smartcardPort.binding}, in a worker thread`;
+    },
     async open() {
       // A runtime that cannot start the worker (say, a packaging that hides its file) still works,
       // on this thread as before.

@@ -154,5 +154,7 @@ parentPort.on('message', (req) => {
     );
     // Whatever this machine's pcscd says, the answer came from the real binding, not the worker.
     expect(outcome).not.toMatch(/worker/);
+    // And the port says so, with the reason, wherever its binding text is shown (status, report).
+    expect(port.binding).toMatch(/on the main thread \(the worker thread could not start: .*cannot load/);
   });
 });
