@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import type { FixContext, FixDefinition } from '../engine/types';
 import { TimeServer, describeElevation } from '../os/elevate';
-import { describeOffset } from '../../shared/contract/clock';
+import { clockFixOptions, describeOffset } from '../../shared/contract/clock';
 import { clockSettings } from './clock-config';
 import { WARN_SKEW_MS } from './clock-findings';
 import { readClockStatus } from './clock-status';
 import { readTimeSettings } from './time-settings';
 
-const NoOptions = z.object({}).strict();
+const NoOptions = clockFixOptions['clock.auto-time-on'];
 
 function elevationLine(ctx: FixContext, action: Parameters<typeof describeElevation>[1], args: Record<string, string> = {}): string | { blockedBy: string } {
   try {
@@ -51,7 +51,7 @@ export const autoTimeOnFix: FixDefinition<z.infer<typeof NoOptions>> = {
   },
 };
 
-const ResyncOptions = z.object({ server: TimeServer.optional() }).strict();
+const ResyncOptions = clockFixOptions['clock.resync'];
 
 function defaultServer(ctx: FixContext): string {
   const first = clockSettings(ctx).servers.map((s) => s.replace(/:\d+$/, '')).find((s) => TimeServer.safeParse(s).success);

@@ -4,8 +4,8 @@
 // Identity Broker. Every command runs through ctx.exec, so tests fake exactly that boundary.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeviceStatus, DeviceSummary, JoinState } from '../../shared/contract/device';
-import type { Finding, Severity } from '../../shared/model';
+import { deviceFinding, type DeviceStatus, type DeviceSummary, type JoinState } from '../../shared/contract/device';
+import type { Finding } from '../../shared/model';
 import type { CheckDefinition, EngineContext } from '../engine/types';
 import { macProgram, windowsProgram } from '../os/programs';
 import { parseAppSsoPlatform } from './app-sso-parse';
@@ -50,15 +50,8 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-const finding = (id: string, severity: Severity, title: string, detail: string, evidence: Record<string, unknown> = {}): Finding => ({
-  id,
-  domain: 'device',
-  severity,
-  title,
-  detail,
-  evidence,
-  fixes: [],
-});
+/** A device finding: its evidence must fit the schema of its id (contract/device.ts). */
+const finding = deviceFinding;
 
 export function joinStateOf(d: DsregStatus): JoinState {
   if (d.empty) return 'unknown';

@@ -1,6 +1,7 @@
 // network.dns-flush: empties the OS DNS cache. Nothing to back up and nothing to undo: the cache
 // refills itself with fresh answers on the next lookups (the plan says so).
 import { z } from 'zod';
+import { networkFixOptions } from '../../shared/contract/network';
 import type { FixDefinition } from '../engine/types';
 import { linuxProgram } from '../os/programs';
 import { CLOUD_DEFINITIONS } from './endpoints';
@@ -9,7 +10,7 @@ import { networkSettings } from './network-config';
 import { dnsFlushDescription } from './network-steps';
 import { probeDns } from './probe-dns';
 
-const NoOptions = z.object({}).strict();
+const NoOptions = networkFixOptions['network.dns-flush'];
 
 export const dnsFlushFix: FixDefinition<z.infer<typeof NoOptions>> = {
   id: 'network.dns-flush',

@@ -1,20 +1,13 @@
 // Findings of the network domain, built from measurements (pure: tests feed them results).
-import type { EndpointResult, FailureKind, NetworkReport, ProxyDecision } from '../../shared/contract/network';
+import { networkFinding, type EndpointResult, type FailureKind, type NetworkProblemFindingId, type NetworkReport, type ProxyDecision } from '../../shared/contract/network';
 import type { Finding, Severity } from '../../shared/model';
 import type { ProxySources } from './proxy-sources';
 import { VPN_EXPLANATION } from './vpn-detect';
 
 export const IT_WARNING = 'On a managed (work or school) network, coordinate with IT first: the proxy may be required, and IT policy may set it back at the next sign-in or policy refresh.';
 
-const finding = (id: string, severity: Severity, title: string, detail: string, evidence: Record<string, unknown>, fixes: string[] = []): Finding => ({
-  id,
-  domain: 'network',
-  severity,
-  title,
-  detail,
-  evidence,
-  fixes,
-});
+/** A network finding: its evidence must fit the schema of its id (contract/network.ts). */
+const finding = networkFinding;
 
 const SIGN_IN_ROLES = new Set(['sign-in', 'device', 'cac']);
 
@@ -42,7 +35,11 @@ export function proxyFindings(sources: ProxySources, decisions: ProxyDecision[],
     finding(
       'network.proxy',
       proxied.length ? 'info' : 'ok',
-      proxied.length ? `Sign-in traffic goes through a proxy (${p.label})` : 'No proxy between this computer and the sign-in endpoints',
+      proxied.length
+        ? `Sign-in traffic goes through a proxy (${p.label})`
+        : decisions.some((d) => d.error)
+          ? 'The proxy configuration could not be followed; the sign-in endpoints were measured without a proxy'
+          : 'No proxy between this computer and the sign-in endpoints',
       [...lines, '', 'Decision per endpoint:', ...decisionLines].join('\n'),
       { primary: p.source, sources: sources.rules.map((r) => r.source), decisions },
       userProxy ? ['network.proxy-bypass-add', 'network.proxy-disable'] : [],
@@ -101,7 +98,7 @@ export function vpnFindings(vpn: NetworkReport['vpn']): Finding[] {
 }
 
 interface Problem {
-  id: string;
+  id: NetworkProblemFindingId;
   title: string;
   line: string;
   explanation?: string;

@@ -4,7 +4,7 @@
 // (WinINET ProxyOverride, GNOME ignore-hosts). The previous values travel in the step data, so
 // the journal holds them and undo needs nothing else.
 import { z } from 'zod';
-import { CloudSchema } from '../../shared/contract/network';
+import { networkFixOptions } from '../../shared/contract/network';
 import type { FixPlan, RunRecord, Step, VerifyResult } from '../../shared/model';
 import type { EngineContext, FixContext, FixDefinition, FixScope, UndoPreparation } from '../engine/types';
 import { linuxProgram, windowsProgram } from '../os/programs';
@@ -56,7 +56,7 @@ function settingsScope(ctx: { platform: string }, regNames: readonly string[], g
 
 // ---- network.proxy-disable ----
 
-const NoOptions = z.object({}).strict();
+const NoOptions = networkFixOptions['network.proxy-disable'];
 
 export const proxyDisableFix: FixDefinition<z.infer<typeof NoOptions>> = {
   id: 'network.proxy-disable',
@@ -131,7 +131,7 @@ export const proxyDisableFix: FixDefinition<z.infer<typeof NoOptions>> = {
 
 // ---- network.proxy-bypass-add ----
 
-const BypassOptions = z.object({ cloud: CloudSchema.default('worldwide') }).strict();
+const BypassOptions = networkFixOptions['network.proxy-bypass-add'];
 
 export const proxyBypassAddFix: FixDefinition<z.infer<typeof BypassOptions>> = {
   id: 'network.proxy-bypass-add',

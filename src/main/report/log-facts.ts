@@ -3,6 +3,7 @@
 // line number), never the line: a raw log line can hold secrets no redaction rule knows, a fact has
 // a known shape, checked here field by field. What does not fit its shape is left out.
 import { displayCode, findEntry, parseCode } from '../../shared/knowledge/catalog';
+import { evidenceOf, type Evidence } from '../../shared/contract/findings';
 import type { Finding } from '../../shared/model';
 import type { Redactor } from '../common/redact/redactor';
 
@@ -31,22 +32,21 @@ const CLIENTS = ['classic', 'new', 'linux'] as const;
 const CLIENT_LABEL: Record<(typeof CLIENTS)[number], string> = { classic: 'classic Teams', new: 'new Teams', linux: 'teams-for-linux' };
 const MAX_FAILURES = 20;
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const guid = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v.toLowerCase() : undefined);
-const time = (v: unknown) => (typeof v === 'string' && ISO_TIME.test(v) ? v : undefined);
+const guid = (v: string | undefined) => (v !== undefined && GUID.test(v) ? v.toLowerCase() : undefined);
+const time = (v: string | undefined) => (v !== undefined && ISO_TIME.test(v) ? v : undefined);
+
+type FailureEvidence = Evidence<'teams.log-signin-failure'>['failures'][number];
 
 /** A code of our catalogs, shown the catalog's way, with the catalog's name (never text from the log). */
-function codeFact(v: unknown): LogCodeFact | undefined {
-  const raw = typeof v === 'string' ? v : typeof record(v).display === 'string' ? (record(v).display as string) : undefined;
-  const ref = raw !== undefined && raw.length <= 40 ? parseCode(raw) : undefined;
+function codeFact(raw: string): LogCodeFact | undefined {
+  const ref = raw.length <= 40 ? parseCode(raw) : undefined;
   if (!ref || ref.family === 'pcsc') return undefined;
   const name = findEntry(ref.family, ref.code)?.name;
   return { code: displayCode(ref.family, ref.code), ...(name ? { name } : {}) };
 }
 
-export function failureFact(v: unknown): LogFailureFact | undefined {
-  const f = record(v);
-  const codes = (Array.isArray(f.codes) ? f.codes : []).map(codeFact).filter((c): c is LogCodeFact => Boolean(c));
+export function failureFact(f: FailureEvidence): LogFailureFact | undefined {
+  const codes = f.codes.map((c) => codeFact(c.display)).filter((c): c is LogCodeFact => Boolean(c));
   if (!codes.length) return undefined;
   const client = CLIENTS.find((c) => c === f.client);
   const t = time(f.time);
@@ -58,9 +58,8 @@ export function failureFact(v: unknown): LogFailureFact | undefined {
     ...(correlationId ? { correlationId } : {}),
     ...(requestId ? { requestId } : {}),
     ...(client ? { client } : {}),
-    ...(typeof f.file === 'string' && f.file.length <= 1024 ? { file: f.file } : {}),
-    ...(Number.isSafeInteger(f.line) && (f.line as number) > 0 ? { line: f.line as number } : {}),
-    ...(typeof f.conditionalAccess === 'boolean' ? { conditionalAccess: f.conditionalAccess } : {}),
+    ...(f.file.length <= 1024 ? { file: f.file } : {}),
+    ...(Number.isSafeInteger(f.line) && f.line > 0 ? { line: f.line } : {}),
   };
 }
 
@@ -72,47 +71,53 @@ function whereOf(f: LogFailureFact): string {
   return [f.client ? CLIENT_LABEL[f.client] : undefined, f.file, f.line ? `line ${f.line}` : undefined].filter(Boolean).join(', ');
 }
 
-/** The failures a Teams log finding carries, as facts. */
-export function failureFacts(evidence: Record<string, unknown>): LogFailureFact[] {
-  return (Array.isArray(evidence.failures) ? evidence.failures : [])
-    .slice(0, MAX_FAILURES)
-    .map(failureFact)
-    .filter((f): f is LogFailureFact => Boolean(f));
+/** The typed evidence of a Teams log finding (failure or loop); undefined for any other finding. */
+function logEvidence(f: Pick<Finding, 'id' | 'evidence'>) {
+  return evidenceOf(f, 'teams.log-signin-failure') ?? evidenceOf(f, 'teams.log-signin-loop');
 }
 
-/** A Teams log finding's evidence, reduced to the fields whose shape is known. */
-export function logEvidenceFacts(evidence: Record<string, unknown>): Record<string, unknown> {
-  const failures = failureFacts(evidence);
-  const code = codeFact(evidence.code);
-  const t = time(evidence.time);
-  const correlationId = guid(evidence.correlationId);
-  const requestId = guid(evidence.requestId);
-  const counts = Object.entries(record(evidence.counts))
+/** The failures a Teams log finding carries, as facts. */
+export function failureFacts(f: Pick<Finding, 'id' | 'evidence'>): LogFailureFact[] {
+  return (logEvidence(f)?.failures ?? [])
+    .slice(0, MAX_FAILURES)
+    .map(failureFact)
+    .filter((x): x is LogFailureFact => Boolean(x));
+}
+
+/** A Teams log finding's evidence, reduced to the fields whose shape is known (nothing, when it is not a known log finding or does not fit its schema). */
+export function logEvidenceFacts(f: Pick<Finding, 'id' | 'evidence'>): Record<string, unknown> {
+  const failures = failureFacts(f);
+  const failure = evidenceOf(f, 'teams.log-signin-failure');
+  const loop = evidenceOf(f, 'teams.log-signin-loop');
+  const code = failure ? codeFact(failure.code) : undefined;
+  const t = time(failure?.time);
+  const correlationId = guid(failure?.correlationId);
+  const requestId = guid(failure?.requestId);
+  const counts = Object.entries(loop?.counts ?? {})
     .map(([k, n]) => [codeFact(k)?.code, n] as const)
     .filter((e): e is readonly [string, number] => e[0] !== undefined && Number.isSafeInteger(e[1]));
   return {
     ...(code ? { code: code.code } : {}),
-    ...(typeof evidence.conditionalAccess === 'boolean' ? { conditionalAccess: evidence.conditionalAccess } : {}),
+    ...(failure ? { conditionalAccess: failure.conditionalAccess } : {}),
     ...(t ? { time: t } : {}),
     ...(correlationId ? { correlationId } : {}),
     ...(requestId ? { requestId } : {}),
-    ...(typeof evidence.file === 'string' && evidence.file.length <= 1024 ? { file: evidence.file } : {}),
+    ...(failure && failure.file.length <= 1024 ? { file: failure.file } : {}),
     ...(counts.length ? { counts: Object.fromEntries(counts) } : {}),
-    ...(Number.isSafeInteger(evidence.filesRead) ? { filesRead: evidence.filesRead } : {}),
     ...(failures.length ? { lines: failures.map(describeFact), failures } : {}),
   };
 }
 
 /** A finding as the bundle may carry it: Teams log evidence reduced to its facts, the rest as it is (redacted later). */
 export function allowListed(f: Finding): Finding {
-  return f.id.startsWith(TEAMS_LOG_PREFIX) ? { ...f, evidence: logEvidenceFacts(f.evidence) } : f;
+  return f.id.startsWith(TEAMS_LOG_PREFIX) ? { ...f, evidence: logEvidenceFacts(f) } : f;
 }
 
 /** logs/teams-sign-in.txt: one block per Teams log finding, one fact line per failure. */
 export function teamsLogText(findings: readonly Finding[], redactor: Redactor): string | undefined {
   const blocks: string[] = [];
   for (const f of findings.filter((x) => x.id.startsWith(TEAMS_LOG_PREFIX))) {
-    const facts = failureFacts(f.evidence);
+    const facts = failureFacts(f);
     if (!facts.length) continue;
     const lines = facts.map((x) => {
       const where = whereOf(x);
@@ -127,5 +132,5 @@ export function teamsLogText(findings: readonly Finding[], redactor: Redactor): 
 
 /** How many failure facts the Teams log file holds. */
 export function teamsLogFailureCount(findings: readonly Finding[]): number {
-  return findings.filter((x) => x.id.startsWith(TEAMS_LOG_PREFIX)).reduce((n, f) => n + failureFacts(f.evidence).length, 0);
+  return findings.filter((x) => x.id.startsWith(TEAMS_LOG_PREFIX)).reduce((n, f) => n + failureFacts(f).length, 0);
 }

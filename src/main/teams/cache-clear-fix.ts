@@ -12,14 +12,11 @@ import { selectEntries } from './clear-selection';
 import { scanAllLogs } from './teams-checks';
 import { runningTeams } from './teams-clients';
 import { backupFolderStep, type BackupFolderData } from './teams-steps';
-import { CLIENT_IDS, allTeamsProcessNames, teamsClients, type TeamsClientDef } from './teams-paths';
-import { boolOption, graceMs } from './fix-options';
+import { allTeamsProcessNames, teamsClients, type TeamsClientDef } from './teams-paths';
+import { graceMs } from './fix-options';
+import { CacheClearOptionsSchema } from '../../shared/contract/teams';
 
-export const CacheClearOptions = z.object({
-  client: z.enum(['all', ...CLIENT_IDS]).default('all'),
-  quitTeams: boolOption,
-  force: boolOption,
-});
+export const CacheClearOptions = CacheClearOptionsSchema;
 export type CacheClearOptions = z.infer<typeof CacheClearOptions>;
 
 const TITLE = 'Clear the Teams cache';

@@ -1,12 +1,8 @@
-// Options shared by the teams fixes. The CLI passes strings ("true") or a bare flag (true); IPC
-// passes booleans: both are accepted, anything else is bad input.
-import { z } from 'zod';
+// Options shared by the teams fixes. Their schemas (and boolOption) live in the contract
+// (src/shared/contract/teams.ts); the quit grace comes from the config.
 import type { EngineContext } from '../engine/types';
 
-export const boolOption = z
-  .union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '1', '0'])])
-  .default(false)
-  .transform((v) => v === true || v === 'true' || v === 'yes' || v === '1');
+export { boolOption } from '../../shared/contract/teams';
 
 export const DEFAULT_QUIT_GRACE_MS = 10_000;
 

@@ -8,12 +8,12 @@ import type { FixPlan, RunRecord } from '../../shared/model';
 import type { FixContext, FixDefinition, UndoPreparation } from '../engine/types';
 import { brokerBackupPath, planBrokerAccounts } from './broker-accounts';
 import { conditionalAccessWarning, doneMoves, quitOrBlock, teamsScope } from './cache-clear-fix';
-import { boolOption } from './fix-options';
+import { SigninResetOptionsSchema } from '../../shared/contract/teams';
 import { listIdentityItems } from './keychain';
 import { runningTeams } from './teams-clients';
 import { teamsClients, tokenBrokerAccounts } from './teams-paths';
 
-export const SigninResetOptions = z.object({ quitTeams: boolOption, force: boolOption });
+export const SigninResetOptions = SigninResetOptionsSchema;
 export type SigninResetOptions = z.infer<typeof SigninResetOptions>;
 
 const TITLE = 'Reset Teams sign-in';

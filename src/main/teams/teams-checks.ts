@@ -1,6 +1,6 @@
 // The teams checks: clients (folders, sizes, running) and their logs (sign-in failures, loops).
 // Findings carry what the Teams card and the report need in their evidence.
-import type { TeamsClientStatus, TeamsStatus } from '../../shared/contract/teams';
+import type { TeamsClientStatus, TeamsEvidenceInput, TeamsFindingId, TeamsStatus } from '../../shared/contract/teams';
 import type { Finding } from '../../shared/model';
 import type { CheckDefinition, EngineContext } from '../engine/types';
 import { formatBytes } from '../../shared/format-bytes';
@@ -13,7 +13,8 @@ export const LARGE_FILES = 100_000;
 export const STALE_DAYS = 90;
 export const LOOP_THRESHOLD = 3;
 
-const finding = (f: Omit<Finding, 'domain'>): Finding => ({ domain: 'teams', ...f });
+/** A teams finding: its evidence must fit the schema of its id (contract/teams.ts). */
+const finding = <I extends TeamsFindingId>(f: Omit<Finding, 'domain' | 'id' | 'evidence'> & { id: I; evidence: TeamsEvidenceInput<I> }): Finding => ({ domain: 'teams', ...f });
 
 function totals(c: TeamsClientStatus): { bytes: number; files: number; newest?: string } {
   let bytes = 0;
@@ -37,7 +38,7 @@ export function clientFindings(clients: readonly TeamsClientStatus[], processLis
         severity: 'info',
         title: 'No Teams profile found for this user',
         detail: `Looked in:\n${clients.flatMap((c) => c.folders.map((f) => `${c.name}: ${f.path}`)).join('\n')}`,
-        evidence: { clients },
+        evidence: { clients: [...clients] },
         fixes: [],
       }),
     );

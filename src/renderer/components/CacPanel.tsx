@@ -4,9 +4,10 @@
 // guided "reinsert your card" flow whose every step is confirmed by a real reader event.
 import { useCallback, useEffect, useState, type FC } from 'react';
 import type { CacEvent, CacStatus, CertificateSummary, ReadOutcome, ReinsertEvent, SlotResult } from '../../shared/contract/cac';
+import { isFixId, type WireFixOptions } from '../../shared/contract/fixes';
 import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
-import type { DomainCardProps } from '../domains/types';
+import type { DomainCardProps, OpenFix } from '../domains/types';
 import { ErrorAlert } from './ErrorAlert';
 import { FindingList } from './FindingList';
 import { FixDialog } from './FixDialog';
@@ -180,7 +181,7 @@ export const CacPanel: FC<{ findings?: Finding[]; onFix?: DomainCardProps['onFix
   const [flowActive, setFlowActive] = useState(false);
   const [error, setError] = useState('');
   const [fixTitles, setFixTitles] = useState<Record<string, string>>({});
-  const [fix, setFix] = useState<{ fixId: string; options?: Record<string, string> }>();
+  const [fix, setFix] = useState<{ fixId: string; options?: WireFixOptions }>();
   const [bundlePath, setBundlePath] = useState('');
   const [askPath, setAskPath] = useState(false);
 
@@ -206,9 +207,13 @@ export const CacPanel: FC<{ findings?: Finding[]; onFix?: DomainCardProps['onFix
     };
   }, [refresh]);
 
-  const openFix = (fixId: string, options?: Record<string, string>) => {
+  const openFix: OpenFix = (fixId, options) => {
     if (onFix) onFix(fixId, options);
-    else setFix({ fixId, ...(options ? { options } : {}) });
+    else setFix({ fixId, ...(options ? { options: options as WireFixOptions } : {}) });
+  };
+  /** A fix a finding names (an id known only at run time). */
+  const openFindingFix = (id: string) => {
+    if (isFixId(id)) openFix(id);
   };
 
   const readCard = async (reader?: string) => {
@@ -351,7 +356,7 @@ export const CacPanel: FC<{ findings?: Finding[]; onFix?: DomainCardProps['onFix
         ))}
       </ol>
 
-      {read && <CardReadView outcome={read} onFix={(id) => openFix(id)} fixTitles={fixTitles} />}
+      {read && <CardReadView outcome={read} onFix={openFindingFix} fixTitles={fixTitles} />}
       {fix && <FixDialog fixId={fix.fixId} {...(fix.options ? { options: fix.options } : {})} onClose={() => setFix(undefined)} onDone={() => refresh()} />}
     </div>
   );

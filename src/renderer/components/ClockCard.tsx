@@ -1,7 +1,9 @@
 // The Clock card on the Checks screen: the verdict in words, the per-server table, the method,
 // time zone and automatic time, "Measure again" (clock.measure) and the fix buttons (FixDialog).
 import { useState, type FC } from 'react';
-import { ClockMeasurementSchema, describeOffset, type ClockMeasurement, type ClockStatus, type ServerResultView } from '../../shared/contract/clock';
+import { describeOffset, type ClockMeasurement, type ClockStatus, type ServerResultView } from '../../shared/contract/clock';
+import { firstWith } from '../../shared/contract/findings';
+import { isFixId } from '../../shared/contract/fixes';
 import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
 import type { DomainCardProps } from '../domains/types';
@@ -11,11 +13,19 @@ const METHOD = { sntp: 'NTP time servers', 'https-date': 'the Date header of the
 const FIX_LABEL: Record<string, string> = { 'clock.auto-time-on': 'Turn automatic time on', 'clock.resync': 'Set the clock now' };
 
 function fromFindings(findings: Finding[]): { measurement?: ClockMeasurement; autoTime?: string; timeZone?: string } {
-  const skew = findings.find((f) => f.id === 'clock.skew')?.evidence ?? {};
-  const auto = findings.find((f) => f.id === 'clock.auto-time')?.evidence ?? {};
-  const parsed = ClockMeasurementSchema.safeParse({ ...skew, agreeing: skew.agreeingServers, disagreeing: skew.disagreeingServers, durationMs: 0 });
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { ...(parsed.success ? { measurement: parsed.data } : {}), autoTime: str(auto.autoTime) ?? str(skew.autoTime), timeZone: str(auto.timeZone) ?? str(skew.timeZone) };
+  const skew = firstWith(findings, 'clock.skew')?.evidence;
+  const auto = firstWith(findings, 'clock.auto-time')?.evidence;
+  const measurement: ClockMeasurement | undefined = skew && {
+    method: skew.method,
+    ...(skew.offsetMs !== undefined ? { offsetMs: skew.offsetMs } : {}),
+    servers: skew.servers,
+    agreeing: skew.agreeingServers,
+    disagreeing: skew.disagreeingServers,
+    ...(skew.httpsDate ? { httpsDate: skew.httpsDate } : {}),
+    measuredAt: skew.measuredAt,
+    durationMs: 0,
+  };
+  return { ...(measurement ? { measurement } : {}), autoTime: auto?.autoTime ?? skew?.autoTime, timeZone: auto?.timeZone ?? skew?.timeZone };
 }
 
 function resultText(s: ServerResultView, agreeing: readonly string[]): string {
@@ -33,7 +43,7 @@ export const ClockCard: FC<DomainCardProps> = ({ findings, onFix }) => {
   const m = fresh?.measurement ?? base.measurement;
   const autoTime = fresh?.settings.autoTime ?? base.autoTime ?? 'unknown';
   const timeZone = fresh?.settings.timeZone ?? base.timeZone ?? 'unknown';
-  const fixes = [...new Set(shownFindings.flatMap((f) => f.fixes))];
+  const fixes = [...new Set(shownFindings.flatMap((f) => f.fixes))].filter(isFixId);
   if (!findings.length && !fresh) return null;
 
   async function measure() {

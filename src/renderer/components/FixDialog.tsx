@@ -3,18 +3,20 @@
 // Apply runs exactly the previewed plan (by its planId); if the computer changed since, the service
 // refuses and the dialog offers a fresh preview.
 import { useEffect, useRef, useState, type FC } from 'react';
+import type { FixId, FixOptionsInput, WireFixOptions } from '../../shared/contract/fixes';
 import type { FixPlan, RunRecord } from '../../shared/model';
 import { api, errorText } from '../api';
 import { ErrorAlert } from './ErrorAlert';
 
-interface Props {
-  fixId: string;
-  options?: Record<string, string | number | boolean>;
+interface Props<F extends string> {
+  fixId: F;
+  /** Typed by the fix id when it is a known literal (a misspelt option is a type error); a fix id known only at run time (from a finding) passes the wire record. */
+  options?: F extends FixId ? FixOptionsInput<F> : WireFixOptions;
   onClose(): void;
   onDone?(record: RunRecord): void;
 }
 
-export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) => {
+export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }: Props<F>): ReturnType<FC> => {
   const [plan, setPlan] = useState<FixPlan>();
   const [record, setRecord] = useState<RunRecord>();
   const [progress, setProgress] = useState<{ step: number; total: number; message: string }>();
@@ -23,7 +25,7 @@ export const FixDialog: FC<Props> = ({ fixId, options = {}, onClose, onDone }) =
   const [stale, setStale] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  const fetchPlan = () => api.call('fix.plan', { fixId, options }).then(setPlan, (e) => setError(errorText(e)));
+  const fetchPlan = () => api.call('fix.plan', { fixId, options: (options ?? {}) as WireFixOptions }).then(setPlan, (e) => setError(errorText(e)));
   const preview = () => {
     setStale(false);
     setError('');

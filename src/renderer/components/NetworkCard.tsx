@@ -3,15 +3,10 @@
 // inspection in plain words, the VPN explanation, Teams media (UDP) as information, "Test again"
 // (network.probe) and the fix buttons (the shared FixDialog through onFix).
 import { useState, type FC } from 'react';
-import { z } from 'zod';
+import { firstWith } from '../../shared/contract/findings';
+import { isFixId } from '../../shared/contract/fixes';
 import {
   CLOUDS,
-  CloudSchema,
-  EndpointResultSchema,
-  NetworkInterfaceSchema,
-  ProxyDecisionSchema,
-  ProxySourceSchema,
-  UdpResultSchema,
   type Cloud,
   type EndpointResult,
   type NetworkReport,
@@ -85,21 +80,20 @@ type View = Pick<NetworkReport, 'endpoints' | 'udp' | 'vpn'> & { cloud?: Cloud; 
 
 /** What the checks already measured (their evidence), so the card needs no second probe. */
 function fromFindings(findings: Finding[]): View {
-  const ev = (id: string) => findings.find((f) => f.id === id)?.evidence ?? {};
-  const reach = z.object({ cloud: CloudSchema.optional(), endpoints: z.array(EndpointResultSchema).default([]), durationMs: z.number().optional() }).safeParse(ev('network.reachability'));
-  const proxy = z.object({ sources: z.array(ProxySourceSchema).default([]), decisions: z.array(ProxyDecisionSchema).default([]) }).safeParse(ev('network.proxy'));
-  const vpn = z.object({ interfaces: z.array(NetworkInterfaceSchema).default([]), error: z.string().optional() }).safeParse(ev('network.vpn'));
-  const udp = z.object({ udp: z.array(UdpResultSchema).default([]) }).safeParse(ev('network.udp-media'));
-  const interfaces = vpn.success ? vpn.data.interfaces : [];
-  const cloud = reach.success ? reach.data.cloud : undefined;
+  const reach = firstWith(findings, 'network.reachability')?.evidence;
+  const proxy = firstWith(findings, 'network.proxy')?.evidence;
+  const vpn = firstWith(findings, 'network.vpn')?.evidence;
+  const udp = firstWith(findings, 'network.udp-media')?.evidence;
+  const interfaces = vpn?.interfaces ?? [];
+  const cloud = reach?.cloud;
   return {
     ...(cloud ? { cloud } : {}),
     cloudLabel: cloud ? CLOUD_LABEL[cloud] : 'the configured cloud',
-    ...(reach.success && reach.data.durationMs !== undefined ? { durationMs: reach.data.durationMs } : {}),
-    endpoints: reach.success ? reach.data.endpoints : [],
-    proxy: { sources: proxy.success ? proxy.data.sources : [], decisions: proxy.success ? proxy.data.decisions : [], mismatch: findings.some((f) => f.id === 'network.proxy-mismatch') },
-    vpn: { detected: interfaces.length > 0, interfaces, ...(vpn.success && vpn.data.error ? { error: vpn.data.error } : {}) },
-    udp: udp.success ? udp.data.udp : [],
+    ...(reach ? { durationMs: reach.durationMs } : {}),
+    endpoints: reach?.endpoints ?? [],
+    proxy: { sources: proxy?.sources ?? [], decisions: proxy?.decisions ?? [], mismatch: findings.some((f) => f.id === 'network.proxy-mismatch') },
+    vpn: { detected: interfaces.length > 0, interfaces, ...(vpn?.error ? { error: vpn.error } : {}) },
+    udp: udp?.udp ?? [],
   };
 }
 
@@ -127,7 +121,7 @@ export const NetworkCard: FC<DomainCardProps> = ({ findings, onFix }) => {
   const shown = report?.findings ?? findings;
   const view: View = report ?? fromFindings(findings);
   const selected = cloud ?? view.cloud;
-  const fixes = [...new Set(shown.flatMap((f) => f.fixes))];
+  const fixes = [...new Set(shown.flatMap((f) => f.fixes))].filter(isFixId);
   const intercepted = view.endpoints.filter((e) => e.tls.intercepted);
   const inspectors = [...new Set(intercepted.map((e) => issuerName(e.tls.chain[0]?.issuer ?? 'an unknown issuer')))];
   const mismatch = view.proxy.mismatch;

@@ -2,31 +2,23 @@
 // the last sign-in error in their logs; "Clear cache" (with consent to quit Teams) and, for new
 // Teams on Windows, the official Reset as the last resort.
 import { useEffect, useState, type FC } from 'react';
+import { findingsWith, firstWith, type Evidence } from '../../shared/contract/findings';
 import type { OfficialReset } from '../../shared/contract/teams';
-import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
 import type { DomainCardProps } from '../domains/types';
 import { CopyButton } from './CopyButton';
 import { formatBytes } from '../../shared/format-bytes';
 import { ErrorAlert } from './ErrorAlert';
 
-const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-function bytes(n: number | undefined): string {
-  return n === undefined ? 'unknown' : formatBytes(n);
-}
-
-function runningText(f: Finding): string {
-  const state = str(f.evidence.running);
-  if (state === 'yes') return 'Running';
-  if (state === 'no') return 'Not running';
+function runningText(c: Evidence<'teams.client-*'>): string {
+  if (c.running === 'yes') return 'Running';
+  if (c.running === 'no') return 'Not running';
   return 'Unknown';
 }
 
 export const TeamsCard: FC<DomainCardProps> = ({ findings, onFix }) => {
-  const clients = findings.filter((f) => /^teams\.client-/.test(f.id));
-  const failure = findings.find((f) => f.id === 'teams.log-signin-failure');
+  const clients = findingsWith(findings, 'teams.client-*');
+  const failure = firstWith(findings, 'teams.log-signin-failure')?.evidence;
   const running = clients.some((c) => c.evidence.running === 'yes');
   const [quit, setQuit] = useState(false);
   const [force, setForce] = useState(false);
@@ -66,15 +58,15 @@ export const TeamsCard: FC<DomainCardProps> = ({ findings, onFix }) => {
             </tr>
           </thead>
           <tbody>
-            {clients.map((c) => (
-              <tr key={c.id} data-client={str(c.evidence.client)}>
+            {clients.map(({ finding, evidence: c }) => (
+              <tr key={finding.id} data-client={c.client}>
                 <th scope="row">
-                  {str(c.evidence.name)}
-                  {str(c.evidence.version) ? ` ${str(c.evidence.version)}` : ''}
+                  {c.name}
+                  {c.version ? ` ${c.version}` : ''}
                 </th>
                 <td>{runningText(c)}</td>
                 <td>
-                  {bytes(num(c.evidence.bytes))} in {(num(c.evidence.files) ?? 0).toLocaleString('en-US')} files
+                  {formatBytes(c.bytes)} in {c.files.toLocaleString('en-US')} files
                 </td>
               </tr>
             ))}
@@ -86,14 +78,14 @@ export const TeamsCard: FC<DomainCardProps> = ({ findings, onFix }) => {
           <dt>Last sign-in error in the logs</dt>
           <dd data-testid="teams-last-error">
             {failure
-              ? [str(failure.evidence.code), str(failure.evidence.time) ? `at ${str(failure.evidence.time)}` : undefined, str(failure.evidence.correlationId) ? `(Correlation ID ${str(failure.evidence.correlationId)})` : undefined]
+              ? [failure.code, failure.time ? `at ${failure.time}` : undefined, failure.correlationId ? `(Correlation ID ${failure.correlationId})` : undefined]
                   .filter(Boolean)
                   .join(' ')
               : 'none found'}
           </dd>
         </div>
       </dl>
-      {failure?.evidence.conditionalAccess === true && (
+      {failure?.conditionalAccess === true && (
         <p className="warn-text">This is a Conditional Access block decided by your organization: clearing the cache will not fix it. Send IT the Correlation ID above.</p>
       )}
       {clients.length > 0 && (

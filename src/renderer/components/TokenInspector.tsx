@@ -3,17 +3,14 @@
 // when the panel closes (Clear) or unmounts (leaving the screen).
 import { useEffect, useRef, useState, type FC } from 'react';
 import type { TokenInspection } from '../../shared/contract/device';
+import { clockOffsetMs } from '../../shared/contract/clock-offset';
 import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
 import { ErrorAlert } from './ErrorAlert';
 
-/** The clock check's measured offset (ms), if a clock finding carries one. */
+/** The clock check's measured offset (ms): clock.skew's offsetMs, the one place it is kept. */
 function offsetFrom(findings: readonly Finding[]): number | undefined {
-  for (const f of findings) {
-    const v = f.evidence.offsetMs;
-    if (f.domain === 'clock' && typeof v === 'number' && Number.isFinite(v)) return v;
-  }
-  return undefined;
+  return clockOffsetMs(findings);
 }
 
 const SEV_LABEL = { info: 'Info', warn: 'Warning', fail: 'Problem' } as const;

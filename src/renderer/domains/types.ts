@@ -1,7 +1,11 @@
 // How a domain adds to the UI without touching App.tsx: extra screens in the navigation, and a
 // card shown above its findings on the Checks screen.
 import type { FC } from 'react';
+import type { FixId, FixOptionsInput } from '../../shared/contract/fixes';
 import type { Domain, Finding } from '../../shared/model';
+
+/** Opens the plan preview for a fix; its options are typed by the fix id (contract/<domain>.ts). */
+export type OpenFix = <F extends FixId>(fixId: F, options?: FixOptionsInput<F>) => void;
 
 export interface ScreenDef {
   id: string;
@@ -12,7 +16,7 @@ export interface ScreenDef {
 export interface DomainCardProps {
   findings: Finding[];
   /** Opens the plan preview for a fix (plan -> apply -> verify, with progress). */
-  onFix(fixId: string, options?: Record<string, string | number | boolean>): void;
+  onFix: OpenFix;
 }
 
 export interface DomainUi {

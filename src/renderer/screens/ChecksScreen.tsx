@@ -5,6 +5,7 @@ import { worstSeverity, type Finding } from '../../shared/model';
 import { api, errorText } from '../api';
 import { FindingList } from '../components/FindingList';
 import { FixDialog } from '../components/FixDialog';
+import type { WireFixOptions } from '../../shared/contract/fixes';
 import { DOMAIN_UIS } from '../domains';
 import { ErrorAlert } from '../components/ErrorAlert';
 
@@ -13,7 +14,7 @@ export const ChecksScreen: FC = () => {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [error, setError] = useState('');
   const [running, setRunning] = useState(false);
-  const [fix, setFix] = useState<{ fixId: string; options?: Record<string, string | number | boolean> }>();
+  const [fix, setFix] = useState<{ fixId: string; options?: WireFixOptions }>();
   const [fixTitles, setFixTitles] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -34,7 +35,7 @@ export const ChecksScreen: FC = () => {
     }
   };
 
-  const openFix = (fixId: string, options?: Record<string, string | number | boolean>) => setFix({ fixId, ...(options ? { options } : {}) });
+  const openFix = (fixId: string, options?: WireFixOptions) => setFix({ fixId, ...(options ? { options } : {}) });
   return (
     <section aria-labelledby="checks-title">
       <h1 id="checks-title">Check this computer</h1>

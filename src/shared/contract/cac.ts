@@ -2,7 +2,7 @@
 // certificates, the guided reinsert flow, and live reader/card events.
 import { z } from 'zod';
 import { FindingSchema } from '../model';
-import { call, type CallTable, type EventTable } from './define';
+import { call, defineFindings, defineFixOptions, findingBuilder, type CallTable, type EventTable } from './define';
 
 export const PcscFailureSchema = z.object({
   /** PC/SC code as 8 hex digits (8010001D) or a card-level code (card-removed, hostile-card, ...). */
@@ -113,6 +113,52 @@ export const ReinsertEventSchema = z.object({
   result: ReadOutcomeSchema.optional(),
 });
 export type ReinsertEvent = z.infer<typeof ReinsertEventSchema>;
+
+// ---- Findings: evidence schema per id ----
+
+const CertEvidence = { slot: CertSlotSchema, subject: z.string(), notBefore: z.string(), notAfter: z.string(), sha1: z.string() };
+const CertValiditySchema = z.strictObject(CertEvidence);
+const ChainSchema = z.strictObject({ ...CertEvidence, path: z.array(z.string()), guidance: z.string() });
+const Empty = z.strictObject({});
+
+export const cacFindings = defineFindings('cac', {
+  /** Running: the binding that reached it; not reachable: the PC/SC code and the advice. */
+  'cac.service': z.strictObject({ binding: z.string(), code: z.string().optional(), advice: z.array(z.string()).optional() }),
+  'cac.binding-missing': z.strictObject({ reason: z.enum(['not-installed', 'cannot-load']), binding: z.string(), advice: z.array(z.string()) }),
+  'cac.readers': z.strictObject({ readers: z.array(ReaderStateSchema).optional() }),
+  /** No card: empty; unreadable: code and advice; read: what the card holds. */
+  'cac.card': z.strictObject({
+    code: z.string().optional(),
+    advice: z.array(z.string()).optional(),
+    atr: z.string().optional(),
+    chuid: CardReadSchema.shape.chuid,
+    slots: z
+      .array(z.strictObject({ slot: CertSlotSchema, status: SlotResultSchema.shape.status, subject: z.string().optional(), notAfter: z.string().optional(), sha1: z.string().optional() }))
+      .optional(),
+  }),
+  'cac.cert-not-yet-valid-*': CertValiditySchema,
+  'cac.cert-expired-*': CertValiditySchema,
+  'cac.cert-expiring-*': CertValiditySchema,
+  'cac.chain-not-dod-*': ChainSchema,
+  'cac.chain-untrusted-*': ChainSchema,
+  'cac.dod-root-ca3-*': z.strictObject({ ...CertEvidence, root: z.string(), guidance: z.string() }),
+  'cac.cert-unreadable-*': z.strictObject({ slot: CertSlotSchema }),
+  'cac.chuid-expired': z.strictObject({ expiry: z.string() }),
+  'cac.chuid-unreadable': Empty,
+  'cac.legacy-cac': Empty,
+  'cac.not-piv': Empty,
+  'cac.no-certificates': Empty,
+  'cac.card-ok': z.strictObject({ reader: z.string() }),
+});
+export const cacFinding = findingBuilder(cacFindings);
+
+// ---- Fix options: schema per fix id ----
+
+export const cacFixOptions = defineFixOptions('cac', {
+  // `bundle`, not `file`: the CLI's `fix` command keeps --file for itself.
+  'cac.import-dod-roots': z.object({ bundle: z.string().min(1).max(4096) }).strict(),
+  'cac.restart-service': z.object({}).strict(),
+});
 
 const ReaderInput = z.object({ reader: z.string().max(200).optional() }).strict();
 

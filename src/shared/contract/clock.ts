@@ -2,7 +2,7 @@
 // endpoint's HTTP Date header) and read the time settings. True time = local time + offsetMs.
 import { z } from 'zod';
 import { FindingSchema } from '../model';
-import { call, type CallTable, type EventTable } from './define';
+import { call, defineFindings, defineFixOptions, findingBuilder, type CallTable, type EventTable } from './define';
 
 export const ServerResultSchema = z.object({
   /** As given: "time.windows.com", "127.0.0.1:12345", "[::1]:123". */
@@ -50,6 +50,44 @@ export const TimeSettingsSchema = z.object({
   source: z.string(),
 });
 export type TimeSettings = z.infer<typeof TimeSettingsSchema>;
+
+// ---- Findings: evidence schema per id ----
+
+export const clockFindings = defineFindings('clock', {
+  'clock.skew': z.strictObject({
+    method: ClockMethodSchema,
+    servers: z.array(ServerResultSchema),
+    agreeingServers: z.array(z.string()),
+    disagreeingServers: z.array(z.string()),
+    measuredAt: z.string(),
+    /** True time = local time + offsetMs; absent when nothing could be measured. The one place readers get the offset. */
+    offsetMs: z.number().optional(),
+    httpsDate: ClockMeasurementSchema.shape.httpsDate,
+    autoTime: TimeSettingsSchema.shape.autoTime.optional(),
+    timeZone: z.string().optional(),
+  }),
+  'clock.auto-time': z.strictObject({
+    autoTime: TimeSettingsSchema.shape.autoTime,
+    source: z.string(),
+    timeZone: z.string().optional(),
+    timeServer: z.string().optional(),
+    synchronized: z.boolean().optional(),
+  }),
+});
+export const clockFinding = findingBuilder(clockFindings);
+
+// ---- Fix options: schema per fix id ----
+
+/** A DNS name (RFC 1123 labels) or a dotted IPv4 address: never starts with "-", no spaces or quotes (as os/elevate.ts checks again). */
+const HOST_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const HOSTNAME_RE = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
+const IPV4_RE = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+export const TimeServerSchema = z.string().refine((s) => IPV4_RE.test(s) || (HOSTNAME_RE.test(s) && !/^[\d.]+$/.test(s)), 'a host name or an IPv4 address');
+
+export const clockFixOptions = defineFixOptions('clock', {
+  'clock.auto-time-on': z.object({}).strict(),
+  'clock.resync': z.object({ server: TimeServerSchema.optional() }).strict(),
+});
 
 export const ClockStatusSchema = z.object({ measurement: ClockMeasurementSchema, settings: TimeSettingsSchema, findings: z.array(FindingSchema) });
 export type ClockStatus = z.infer<typeof ClockStatusSchema>;

@@ -2,7 +2,7 @@
 // offline token inspector. The token is input only: it is never journaled, logged or reported.
 import { z } from 'zod';
 import { FindingSchema } from '../model';
-import { call, type CallTable, type EventTable } from './define';
+import { call, defineFindings, findingBuilder, type CallTable, type EventTable } from './define';
 
 export const JoinStateSchema = z.enum([
   'entra-joined', // Windows: AzureAdJoined YES, not domain-joined
@@ -35,6 +35,32 @@ export const DeviceSummarySchema = z.object({
     .optional(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
+
+// ---- Findings: evidence schema per id ----
+
+const RegistrationSchema = z.enum(['registered', 'not-registered', 'unknown']);
+const opt = z.string().optional();
+const yesNo = z.boolean().optional();
+
+export const deviceFindings = defineFindings('device', {
+  /** Windows: dsregcmd's join flags, or why dsregcmd could not be read. */
+  'device.join-state': z.union([
+    z.strictObject({ joinState: JoinStateSchema, azureAdJoined: yesNo, domainJoined: yesNo, workplaceJoined: yesNo, enterpriseJoined: yesNo, deviceId: opt, deviceName: opt }),
+    z.strictObject({ spawnError: opt, exitCode: z.number().nullable(), timedOut: z.boolean() }),
+  ]),
+  'device.auth-status': z.strictObject({ deviceAuthStatus: opt, deviceId: opt }),
+  'device.prt-missing': z.strictObject({ azureAdPrt: z.literal(false), azureAdPrtUpdateTime: opt }),
+  'device.prt-expired': z.strictObject({ azureAdPrt: yesNo, azureAdPrtExpiryTime: z.string(), azureAdPrtUpdateTime: opt, now: z.string() }),
+  'device.prt': z.strictObject({ azureAdPrt: z.literal(true), azureAdPrtExpiryTime: opt, azureAdPrtUpdateTime: opt }),
+  'device.tenant': z.strictObject({ tenantName: opt, tenantId: opt }),
+  'device.last-error': z.strictObject({ source: z.enum(['prt', 'registration']), code: opt, description: opt, correlationId: opt, requestId: opt, time: opt }),
+  'device.platform-sso': z.strictObject({ deviceRegistration: RegistrationSchema, userRegistration: RegistrationSchema, loginType: opt, extensionIdentifier: opt, spawnError: opt }),
+  'device.company-portal': z.strictObject({ path: z.string(), present: z.boolean() }),
+  'device.sso-extension': z.strictObject({ extensionIdentifier: opt, readable: z.boolean().optional() }),
+  'device.linux-management': z.strictObject({ found: z.array(z.string()), looked: z.array(z.string()).optional() }),
+  'device.os': z.strictObject({ policyPlatform: z.string(), osName: z.string(), osVersion: z.string(), patchLevel: opt, source: z.string() }),
+});
+export const deviceFinding = findingBuilder(deviceFindings);
 
 export const DeviceStatusSchema = z.object({ summary: DeviceSummarySchema, findings: z.array(FindingSchema) });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;

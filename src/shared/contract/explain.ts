@@ -1,7 +1,7 @@
 // The explainer's vocabulary: what a code means, who can fix it, and what was found in a pasted text.
 import { z } from 'zod';
 import { StableIdSchema } from '../model';
-import { call } from './define';
+import { call, defineFindings, defineFixOptions } from './define';
 
 export const CodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc']);
 export type CodeFamily = z.infer<typeof CodeFamilySchema>;
@@ -91,3 +91,12 @@ export const explainCalls = {
   ),
 };
 export const explainEvents = {};
+
+// ---- Findings and fix options by id ----
+
+/** The explainer reads pasted text: it has no checks, so no findings. */
+export const explainFindings = defineFindings('explain', {});
+
+export const explainFixOptions = defineFixOptions('explain', {
+  'explain.save-note': z.object({ text: z.string().min(1, 'paste the error text to save a note about it').max(MAX_EXPLAIN_INPUT) }),
+});

@@ -2,7 +2,7 @@
 // endpoint DNS / TCP / proxy CONNECT / TLS chain / HTTP) for the chosen Microsoft cloud.
 import { z } from 'zod';
 import { FindingSchema } from '../model';
-import { call, type CallTable, type EventTable } from './define';
+import { call, defineFindings, defineFixOptions, findingBuilder, type CallTable, type EventTable } from './define';
 
 export const CLOUDS = ['worldwide', 'gcch', 'dod'] as const;
 export const CloudSchema = z.enum(CLOUDS);
@@ -129,6 +129,41 @@ export const NetworkInterfaceSchema = z.object({
 });
 
 export const UdpResultSchema = z.object({ host: z.string(), port: z.number(), ok: z.boolean(), ms: z.number().optional(), message: z.string() });
+
+// ---- Findings: evidence schema per id ----
+
+/** Endpoints that failed the same way: one finding per kind of failure. */
+const EndpointProblemSchema = z.strictObject({
+  hosts: z.array(z.string()),
+  failures: z.array(z.strictObject({ host: z.string(), failure: FailureKindSchema.optional(), route: z.string() })),
+});
+
+export const networkFindings = defineFindings('network', {
+  'network.proxy': z.strictObject({ primary: ProxySourceSchema.shape.source, sources: z.array(ProxySourceSchema), decisions: z.array(ProxyDecisionSchema) }),
+  'network.proxy-config-error': z.strictObject({ errors: z.array(z.strictObject({ host: z.string(), error: z.string().optional() })) }),
+  'network.proxy-mismatch': z.strictObject({ differing: z.array(z.strictObject({ host: z.string(), wininet: z.string(), winhttp: z.string().optional() })) }),
+  /** The active VPN interfaces (none: empty), or why the adapters could not be read. */
+  'network.vpn': z.strictObject({ interfaces: z.array(NetworkInterfaceSchema).optional(), error: z.string().optional() }),
+  'network.reachability': z.strictObject({ cloud: CloudSchema, endpoints: z.array(EndpointResultSchema), durationMs: z.number(), probeMsSum: z.number() }),
+  'network.dns-failed': EndpointProblemSchema,
+  'network.proxy-auth-required': EndpointProblemSchema,
+  'network.proxy-refused': EndpointProblemSchema,
+  'network.unreachable': EndpointProblemSchema,
+  'network.tls-intercepted': EndpointProblemSchema,
+  'network.tls-failed': EndpointProblemSchema,
+  'network.http-failed': EndpointProblemSchema,
+  'network.udp-media': z.strictObject({ udp: z.array(UdpResultSchema) }),
+});
+export const networkFinding = findingBuilder(networkFindings);
+export type NetworkProblemFindingId = 'network.dns-failed' | 'network.proxy-auth-required' | 'network.proxy-refused' | 'network.unreachable' | 'network.tls-intercepted' | 'network.tls-failed' | 'network.http-failed';
+
+// ---- Fix options: schema per fix id ----
+
+export const networkFixOptions = defineFixOptions('network', {
+  'network.proxy-disable': z.object({}).strict(),
+  'network.proxy-bypass-add': z.object({ cloud: CloudSchema.default('worldwide') }).strict(),
+  'network.dns-flush': z.object({}).strict(),
+});
 
 export const NetworkReportSchema = z.object({
   cloud: CloudSchema,

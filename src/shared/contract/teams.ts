@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FindingSchema } from '../model';
 import { CodeFamilySchema } from './explain';
-import { call, type CallTable, type EventTable } from './define';
+import { call, defineFindings, defineFixOptions, type CallTable, type EventTable, type EvidenceInputIn, type FindingIdIn } from './define';
 
 export const TeamsClientIdSchema = z.enum(['classic', 'new', 'linux']);
 export type TeamsClientId = z.infer<typeof TeamsClientIdSchema>;
@@ -87,3 +87,63 @@ export const teamsCalls = {
   ),
 } satisfies CallTable;
 export const teamsEvents = {} satisfies EventTable;
+
+// ---- Findings: evidence schema per id ----
+
+const LogFailureFactsSchema = TeamsLogFailureSchema.omit({ excerpt: true }).strict();
+const TotalsSchema = { bytes: z.number(), files: z.number() };
+
+export const teamsFindings = defineFindings('teams', {
+  'teams.not-found': z.strictObject({ clients: z.array(TeamsClientStatusSchema) }),
+  'teams.client-*': z.strictObject({
+    client: TeamsClientIdSchema,
+    name: z.string(),
+    folders: z.array(TeamsFolderSchema),
+    running: TeamsClientStatusSchema.shape.running,
+    processes: TeamsClientStatusSchema.shape.processes,
+    ...TotalsSchema,
+    newest: z.string().optional(),
+    version: z.string().optional(),
+  }),
+  'teams.folder-link-*': z.strictObject({ path: z.string() }),
+  'teams.cache-large-*': z.strictObject({ client: TeamsClientIdSchema, ...TotalsSchema }),
+  'teams.cache-stale-*': z.strictObject({ client: TeamsClientIdSchema, newest: z.string() }),
+  'teams.running': z.strictObject({ processes: z.array(z.strictObject({ pid: z.number(), name: z.string(), client: TeamsClientIdSchema })) }),
+  'teams.running-unknown': z.strictObject({ error: z.string() }),
+  'teams.logs-clean': z.strictObject({ filesRead: z.number().int() }),
+  'teams.log-signin-failure': z.strictObject({
+    /** The leading code as displayed (AADSTS53003, 0xCAA2000B). */
+    code: z.string(),
+    conditionalAccess: z.boolean(),
+    time: z.string().optional(),
+    correlationId: z.string().optional(),
+    requestId: z.string().optional(),
+    file: z.string(),
+    lines: z.array(z.string()),
+    /** The facts of each line (never the line): evidence is shown, reported and sent to IT. */
+    failures: z.array(LogFailureFactsSchema),
+  }),
+  'teams.log-signin-loop': z.strictObject({ counts: z.record(z.string(), z.number().int()), lines: z.array(z.string()), failures: z.array(LogFailureFactsSchema) }),
+});
+export type TeamsFindingId = FindingIdIn<typeof teamsFindings.schemas>;
+export type TeamsEvidenceInput<I extends string> = EvidenceInputIn<typeof teamsFindings.schemas, I>;
+
+// ---- Fix options: schema per fix id ----
+
+/** The CLI passes strings ("true") or a bare flag (true); IPC passes booleans: both are accepted, anything else is bad input. */
+export const boolOption = z
+  .union([z.boolean(), z.enum(['true', 'false', 'yes', 'no', '1', '0'])])
+  .default(false)
+  .transform((v) => v === true || v === 'true' || v === 'yes' || v === '1');
+
+export const CacheClearOptionsSchema = z.object({
+  client: z.enum(['all', ...TeamsClientIdSchema.options]).default('all'),
+  quitTeams: boolOption,
+  force: boolOption,
+});
+export const SigninResetOptionsSchema = z.object({ quitTeams: boolOption, force: boolOption });
+
+export const teamsFixOptions = defineFixOptions('teams', {
+  'teams.cache-clear': CacheClearOptionsSchema,
+  'teams.signin-reset': SigninResetOptionsSchema,
+});
