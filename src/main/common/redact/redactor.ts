@@ -29,6 +29,8 @@ export class Redactor {
   readonly rules: Record<string, number> = {};
   private readonly tally: RedactionTally = { kinds: this.counts, rules: this.rules };
   private readonly literals: RedactionRule[] = [];
+  /** Every rule text() applies, rebuilt when a literal is learned. */
+  private all: readonly RedactionRule[] | undefined;
   private readonly includePersonal: boolean;
   private readonly known = new Set<string>();
 
@@ -45,6 +47,7 @@ export class Redactor {
     if (v.length < 3 || GENERIC_NAMES.has(v.toLowerCase()) || this.known.has(v.toLowerCase())) return;
     this.known.add(v.toLowerCase());
     this.literals.push(literalRule(v, kind, wordBounded));
+    this.all = undefined;
   }
 
   /** Secrets only: what must never leave, even with personal data included. */
@@ -54,7 +57,8 @@ export class Redactor {
 
   /** Secrets, and personal data unless it is included. */
   text(value: string): string {
-    return redactText(value, this.includePersonal ? SECRET_RULES : [...SECRET_RULES, ...PERSONAL_RULES, ...this.literals], this.tally);
+    this.all ??= this.includePersonal ? SECRET_RULES : [...SECRET_RULES, ...PERSONAL_RULES, ...this.literals];
+    return redactText(value, this.all, this.tally);
   }
 
   private count(kind: RedactionKind, rule: string): string {
