@@ -1,7 +1,7 @@
 // The cac part of `diagnose`: service health, readers, and (when a card is in) the card's
 // certificates and chains. With no pcscd it answers at once with SCARD_E_NO_SERVICE advice; with
 // no binding (the optional `smartcard` package was not built) with one cac.binding-missing finding.
-import type { PcscFailure } from '../../shared/contract/cac';
+import { cacFinding, type PcscFailure } from '../../shared/contract/cac';
 import type { Finding } from '../../shared/model';
 import type { CheckDefinition } from '../engine/types';
 import { FIX_RESTART_SERVICE } from './card-report';
@@ -9,15 +9,8 @@ import { readCardOutcome } from './card-service';
 import { adviceSentences, failureFromError } from './pcsc-errors';
 import { isBindingMissing, type PcscBindingMissing, type PcscPort } from './pcsc-port';
 
-const f = (id: string, severity: Finding['severity'], title: string, detail: string, evidence: Record<string, unknown> = {}, fixes: string[] = []): Finding => ({
-  id,
-  domain: 'cac',
-  severity,
-  title,
-  detail,
-  evidence,
-  fixes,
-});
+/** A cac finding: its evidence must fit the schema of its id (contract/cac.ts). */
+const f = cacFinding;
 
 const advicePlatform = (p: string) => (p === 'linux' || p === 'win32' || p === 'darwin' ? p : undefined);
 
@@ -29,7 +22,7 @@ export function serviceFinding(failure: PcscFailure, port: PcscPort, platform: s
   return f('cac.service', 'warn', `Smart card service: ${failure.name}`, `${failure.message} ${adviceSentences(failure.advice)}`, { code: failure.code, binding: port.binding, advice: failure.advice }, fixes);
 }
 
-export const BINDING_MISSING_FINDING = 'cac.binding-missing';
+export const BINDING_MISSING_FINDING = 'cac.binding-missing' as const;
 
 /** The binding is not there: nothing about the service, readers or card is known, so this is the
  * cac domain's only finding. No fix: getting the binding is an install step (the advice says which). */

@@ -1,6 +1,6 @@
 // Turns what was read from a card into what the user sees: certificate summaries with chain
 // checks, and findings (expired, expiring within 30 days, not yet valid, chain, DoD Root CA 3).
-import type { CardRead, CertificateSummary, SlotResult } from '../../shared/contract/cac';
+import { cacFinding, type CardRead, type CertificateSummary, type SlotResult } from '../../shared/contract/cac';
 import type { Finding } from '../../shared/model';
 import { CertParseError, certFacts } from './cac-certificate';
 import { CertPool, buildChain } from './cert-chain';
@@ -17,9 +17,8 @@ export const FIX_RESTART_SERVICE = 'cac.restart-service';
 /** DoD PKI guidance for installing the roots (allow-listed in external-links.ts). */
 export const DOD_GUIDANCE_URL = 'https://public.cyber.mil/pki-pke/end-users/getting-started/';
 
-function finding(id: string, severity: Finding['severity'], title: string, detail: string, evidence: Record<string, unknown> = {}, fixes: string[] = []): Finding {
-  return { id, domain: 'cac', severity, title, detail, evidence, fixes };
-}
+/** A cac finding: its evidence must fit the schema of its id (contract/cac.ts). */
+const finding = cacFinding;
 
 export interface ReportInput {
   reader: string;
@@ -78,7 +77,7 @@ export async function buildCardReport(input: ReportInput): Promise<CardRead> {
     try {
       const c = parseChuid(raw.chuid);
       chuid = { ...(c.expiry ? { expiry: c.expiry, expired: chuidExpired(c.expiry, now) } : {}), ...(c.guid ? { guid: c.guid } : {}) };
-      if (chuid.expired) findings.push(finding('cac.chuid-expired', 'fail', 'The card itself has expired (CHUID)', `The card's CHUID says it expired on ${c.expiry}. Get a new card at a RAPIDS/ID card office.`, { expiry: c.expiry }));
+      if (chuid.expired && c.expiry) findings.push(finding('cac.chuid-expired', 'fail', 'The card itself has expired (CHUID)', `The card's CHUID says it expired on ${c.expiry}. Get a new card at a RAPIDS/ID card office.`, { expiry: c.expiry }));
     } catch (error) {
       if (!(error instanceof TlvError)) throw error;
       findings.push(finding('cac.chuid-unreadable', 'warn', 'The card\'s CHUID could not be read', error.message, {}));
