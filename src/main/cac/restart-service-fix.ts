@@ -3,6 +3,7 @@
 // an elevating program ourselves. macOS has no service to restart: CryptoTokenKit restarts itself.
 // Restarting twice is harmless, so the step is idempotent; there is nothing to undo.
 import { z } from 'zod';
+import { cacFixOptions } from '../../shared/contract/cac';
 import type { FixDefinition, StepExecutor } from '../engine/types';
 import { describeElevation, runElevated } from '../os/elevate';
 import type { PcscPort } from './pcsc-port';
@@ -33,7 +34,7 @@ export function restartServiceFix(port: PcscPort): FixDefinition<Record<string, 
     domain: 'cac',
     title: 'Restart the smart-card service',
     description: 'Restarts pcscd (Linux) or the Smart Card service (Windows) so readers and cards are seen again. Asks for admin rights for this action only.',
-    options: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+    options: cacFixOptions['cac.restart-service'] as unknown as z.ZodType<Record<string, never>>,
     scope: (ctx) => ({ stepKinds: ['cac.restart-service'], roots: [], check: (step) => (step.data.platform === ctx.platform ? undefined : 'its step was planned for another OS') }),
     async plan(ctx) {
       const platform = ctx.platform;

@@ -47,11 +47,11 @@ function matches(id: string, key: string): boolean {
 
 /** The key (exact id, family or the problem key) whose schema applies to an id; exact ids win over the problem key (`device.last-error`). */
 export function findingKeyFor(id: string): FindingKey | undefined {
-  if (id !== PROBLEM_KEY && Object.prototype.hasOwnProperty.call(TABLE, id)) return id as FindingKey;
+  if (!id.includes('*') && Object.prototype.hasOwnProperty.call(TABLE, id)) return id as FindingKey;
   const keys = Object.keys(TABLE).filter((k) => k.endsWith('*') && k !== PROBLEM_KEY && matches(id, k));
   if (keys.length === 1) return keys[0] as FindingKey;
   if (keys.length > 1) return undefined; // ambiguous: a test keeps the families apart
-  return matches(id, PROBLEM_KEY) ? PROBLEM_KEY : undefined;
+  return !id.includes('*') && matches(id, PROBLEM_KEY) ? PROBLEM_KEY : undefined;
 }
 
 export function findingSchemaFor(id: string): z.ZodType | undefined {
