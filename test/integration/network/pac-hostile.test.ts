@@ -110,6 +110,8 @@ describe('signin-doctor network with a hostile PAC (config file "pac+http://…"
     expect(f.detail).toContain(`${reason}`);
     expect(f.detail).toContain(`PAC file: ${url}`);
     expect(f.evidence).toEqual({ errors: [{ host: '127.0.0.1', error: expect.stringContaining(reason) }] });
+    // The proxy finding does not claim there is no proxy: the configuration says there is one.
+    expect(report.findings.find((x) => x.id === 'network.proxy')!.title).toMatch(/could not be followed; .* measured without a proxy/);
     // The probe still ran, DIRECT, to the refused port.
     expect(report.endpoints[0]).toMatchObject({ name: 'login', ok: false, route: { decision: 'DIRECT' } });
   }, 120_000);
