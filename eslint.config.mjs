@@ -1,10 +1,17 @@
-// Lint = typescript-eslint's recommended rules + our layering: shared imports nothing of ours and
-// no Node/DOM runtime; only src/main/app imports electron; src/main/common imports only Node, shared
-// and itself; the renderer imports only shared.
+// Lint = typescript-eslint's recommended rules + our layering (in the style of VS Code's layer
+// rules): shared imports nothing of ours and no Node/DOM runtime; only src/main/app imports
+// electron; src/main/common imports only Node, shared and itself; a domain folder imports only
+// engine, os, common, shared and itself (never another domain); the renderer imports only shared.
+// test/unit/layering.test.ts checks the same on every import, and test/unit/import-cycles.test.ts
+// that src has no import cycle.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+/** One folder per domain under src/main (test/unit/layering.test.ts lists the same). */
+const DOMAIN_FOLDERS = ['explain', 'teams', 'cac', 'clock', 'network', 'device', 'report', 'diagnosis', 'fleet'];
+const BELOW_DOMAINS = '(?:engine|os|common)(?:/|$)|\\.\\./shared(?:/|$)';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'tls', 'dgram', 'http', 'https', 'crypto', 'zlib', 'dns', 'events', 'stream', 'util', 'url'];
 
@@ -66,6 +73,27 @@ export default tseslint.config(
           patterns: [
             { regex: outside, message: 'common imports only Node, shared and itself' },
             { regex: '^(?!node:|\\.)', message: 'common imports no packages (only node:*, shared and itself)' },
+          ],
+        },
+      ],
+    },
+  })),
+  // A domain builds on the engine, os, common and shared only: what it needs of another domain
+  // (its checks, its results) comes through the service's deps, and pure pieces several domains use
+  // live in common/ (the explain text engine, durations, the clock offset).
+  ...[
+    ['*.ts', `^\\.\\./(?!${BELOW_DOMAINS})`],
+    ['*/*.ts', `^\\.\\./\\.\\./(?!${BELOW_DOMAINS})`],
+  ].map(([depth, outside]) => ({
+    files: DOMAIN_FOLDERS.map((d) => `src/main/${d}/${depth}`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'only src/main/app may import electron (it triggers a binary download elsewhere)' }],
+          patterns: [
+            { group: ['**/renderer/**', '../renderer', 'react', 'react-dom'], message: 'main must not import the renderer' },
+            { regex: outside, message: 'a domain imports only engine, os, common, shared and its own folder (another domain\'s work comes through the service deps)' },
           ],
         },
       ],

@@ -24,7 +24,7 @@ function realisticText(bytes) {
 }
 
 export async function run() {
-  const { explainText } = await loadTs('src/main/explain/explain-text.ts', 'explain');
+  const { explainText } = await loadTs('src/main/common/explain/explain-text.ts', 'explain');
   const cases = [
     ['1 MB realistic log', realisticText(1 << 20)],
     ['1 MB random bytes', randomBytes(1 << 20).toString('latin1')],

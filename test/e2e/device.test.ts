@@ -111,7 +111,7 @@ describe('device card and token inspector (E2E in Chromium)', () => {
     for (const file of filesUnder(harness.service.deps.ctx.stateDir).filter((f) => statSync(f).isFile())) {
       expect(readFileSync(file, 'latin1'), file).not.toContain(SIGNATURE);
     }
-    expect((await harness.service.invoke('history.list', {})).ok && (await harness.service.runner.history()).length).toBe(0);
+    expect((await harness.service.invoke('history.list', {})).ok && (await (await harness.service.runner()).history()).length).toBe(0);
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 // The layering rule, checked on every import of every source file (ESLint checks it too):
 // shared imports nothing of ours outside shared and no Node; only src/main/app imports electron;
-// src/main/common imports only Node, shared and itself; the renderer imports only shared (and
-// browser packages).
+// src/main/common imports only Node, shared and itself; a domain folder (src/main/teams, cac, ...)
+// imports only engine, os, common, shared and itself, never another domain (what it needs of the
+// others comes through the service's deps); the renderer imports only shared (and browser packages).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -28,6 +29,10 @@ function imports(file: string): string[] {
 
 const layerOf = (abs: string) => relative(SRC, abs).split('/').slice(0, 2).join('/');
 
+/** The domain folders of main (eslint.config.mjs lists the same). */
+const DOMAIN_FOLDERS = ['explain', 'teams', 'cac', 'clock', 'network', 'device', 'report', 'diagnosis', 'fleet'];
+const BELOW_DOMAINS = ['main/engine', 'main/os', 'main/common', 'shared'];
+
 describe('layering', () => {
   const all = files(SRC);
 
@@ -51,6 +56,13 @@ describe('layering', () => {
           expect(spec, `${rel} imports electron`).not.toBe('electron');
           if (target) expect(['main/common', 'shared'].some((l) => relative(SRC, target).startsWith(l)), `${rel} imports ${spec}`).toBe(true);
           else expect(NODE.has(spec), `${rel} imports the package ${spec}`).toBe(true);
+        } else if (DOMAIN_FOLDERS.some((d) => rel.startsWith(`main/${d}/`))) {
+          const own = layerOf(file);
+          expect(spec, `${rel} imports electron`).not.toBe('electron');
+          if (target) {
+            const to = relative(SRC, target);
+            expect([own, ...BELOW_DOMAINS].some((l) => to === l || to.startsWith(`${l}/`)), `${rel} imports ${spec} (a domain imports only engine, os, common, shared and itself)`).toBe(true);
+          }
         } else if (rel.startsWith('main/') && !rel.startsWith('main/app/')) {
           expect(spec, `${rel} imports electron`).not.toBe('electron');
           if (target) expect(layerOf(target).startsWith('renderer'), `${rel} imports ${spec}`).toBe(false);

@@ -3,7 +3,7 @@
 // denied (except writing the clipboard from our own page), and only allow-listed https pages
 // opened in the user's browser.
 import { app, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isAllowedSettingsUri } from '../external-links';
+import { isAllowedExternalUrl, isAllowedSettingsUri } from '../common/external-links';
 import { isAppUrl } from './app-protocol';
 
 export const isOwnUrl = isAppUrl;

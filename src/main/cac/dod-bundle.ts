@@ -4,7 +4,7 @@
 // that only carries a DoD-looking name) is listed and skipped. Trusting a root is powerful, so
 // the file decides nothing: our thumbprint table does.
 import { readFile, stat } from 'node:fs/promises';
-import { badInput } from '../engine/errors';
+import { badInput } from '../common/errors';
 import { thumbprint } from './cac-certificate';
 import { DOD_ROOTS, findDodRoot, type DodRoot } from './dod-roots';
 import { X509Certificate, X509Certificates } from './x509';

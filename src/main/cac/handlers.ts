@@ -3,7 +3,7 @@
 // `cac-event`; the guided reinsert flow is driven by those same events.
 import type { CacEvent, ReadOutcome } from '../../shared/contract/cac';
 import type { cacCalls } from '../../shared/contract/cac';
-import type { HandlerFactory, ServiceDeps } from '../service-types';
+import type { DomainDeps, HandlerFactory } from '../engine/types';
 import { DOD_GUIDANCE_URL } from './card-report';
 import { readCardOutcome } from './card-service';
 import type { PcscPort } from './pcsc-port';
@@ -15,7 +15,7 @@ interface Flow {
 }
 
 export function cacHandlersWith(port: PcscPort): HandlerFactory<typeof cacCalls> {
-  return (deps: ServiceDeps) => {
+  return (deps: DomainDeps) => {
     let supervisor: PcscSupervisor | undefined;
     let flow: Flow | undefined;
     deps.onClose(async () => {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { blocked } from '../engine/errors';
+import { blocked } from '../common/errors';
 import type { EngineContext, FixDefinition, FixScope, StepExecutor } from '../engine/types';
 import { userDirs } from '../os/platform';
 import { assertInsideRoots } from '../os/safe-path';

@@ -1,5 +1,7 @@
-// The cac domain: its checks, fixes and step executors, as the engine sees them.
+// The cac domain: its checks, fixes, step executors, calls and CLI commands (loaded on first use).
 import type { DomainModule } from '../engine/types';
+import { runCac } from './cac-cli';
+import { createCacHandlers } from './handlers';
 import { cacChecks } from './cac-checks';
 import { importRootsFix, keychainAddRootStep, nssAddRootStep, nssCreateDbStep } from './import-roots-fix';
 import { restartServiceFix, restartServiceStep } from './restart-service-fix';
@@ -10,4 +12,6 @@ export const cacModule: DomainModule = {
   checks: cacChecks(appPcscPort),
   fixes: [restartServiceFix(appPcscPort), importRootsFix],
   steps: [restartServiceStep, nssCreateDbStep, nssAddRootStep, keychainAddRootStep],
+  handlers: createCacHandlers,
+  commands: { cac: runCac },
 };

@@ -1,14 +1,7 @@
-// The CLI's window on the world, injectable so tests run commands in-process.
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readStdin(): Promise<string>;
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-  /** Ask a yes/no question on a terminal; resolves false when there is no terminal. */
-  confirm(question: string): Promise<boolean>;
-  env: NodeJS.ProcessEnv;
-}
+// The CLI's window on the world in a real process (the interface is in common/cli-command.ts).
+import type { CliIo } from '../common/cli-command';
+
+export type { CliIo };
 
 export const STDIN_LIMIT = 8 * 1024 * 1024;
 

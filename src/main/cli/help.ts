@@ -1,6 +1,6 @@
 // --help text: commands by group, then the global and testing switches.
-import { APP_NAME, APP_VERSION } from '../version';
-import type { Command } from './command';
+import { APP_NAME, APP_VERSION } from '../common/version';
+import type { CommandMeta as Command } from '../common/cli-command';
 
 const GROUPS: Array<[NonNullable<Command['group']>, string]> = [
   ['main', 'Understand and check'],

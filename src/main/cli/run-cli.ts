@@ -1,12 +1,12 @@
 // Parses the command line and runs one command. Contract: with --json exactly one JSON document on
 // stdout (human text on stderr); exit 0 = ran, 1 = a fix or undo failed, 2 = bad usage or input.
-import { createEngineContext } from '../engine-context';
-import { EngineError } from '../engine/errors';
-import { createService, type Service } from '../service';
-import { APP_NAME, APP_VERSION } from '../version';
-import type { CliIo } from './cli-io';
-import { CallFailure, UsageError, type Command, type CommandResult, type Invocation } from './command';
-import { ALL_COMMANDS } from './commands';
+// Light at start: --version and --help load no domain, no service and no schema; a command loads
+// its own run function (and with it its domain) and the service only when it runs.
+import { CallFailure, UsageError, type CliIo, type CommandMeta, type CommandResult, type Invocation } from '../common/cli-command';
+import { EngineError } from '../common/errors';
+import { APP_NAME, APP_VERSION } from '../common/version';
+import type { Service } from '../service';
+import { ALL_COMMANDS, type CliCommand } from './commands';
 import { helpText, commandHelp } from './help';
 
 const GLOBAL_VALUE_FLAGS = new Set(['state-dir', 'config']);
@@ -19,9 +19,9 @@ interface Parsed {
   global: { json: boolean; help: boolean; version: boolean; stateDir?: string; config?: string };
 }
 
-function parse(argv: readonly string[], commands: readonly Command[]): Parsed {
+function parse(argv: readonly string[], commands: readonly CommandMeta[]): Parsed {
   const parsed: Parsed = { args: [], flags: new Map(), global: { json: false, help: false, version: false } };
-  let command: Command | undefined;
+  let command: CommandMeta | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -87,9 +87,9 @@ export interface CliOptions {
   installed?: boolean;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[] = ALL_COMMANDS, options: CliOptions = {}): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = ALL_COMMANDS, options: CliOptions = {}): Promise<number> {
   let json = argv.includes('--json');
-  let service: Service | undefined;
+  let service: Promise<Service> | undefined;
   try {
     const parsed = parse(argv, commands);
     json = parsed.global.json;
@@ -105,17 +105,35 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     const { stateDir, config } = parsed.global;
     if (stateDir && options.installed) throw new UsageError('--state-dir is a testing switch: the installed app keeps its journal and backups in its own folder');
+    const open = () =>
+      (service ??= Promise.all([import('../service'), import('../engine-context')]).then(([{ createService }, { createEngineContext }]) =>
+        createService(createEngineContext({ env: io.env, ...(stateDir ? { stateDir } : {}), ...(config ? { configFile: config } : {}) })),
+      ));
+    const subscriptions: Array<() => void> = [];
     const inv: Invocation = {
       args: parsed.args,
       flags: parsed.flags,
       json,
       io,
-      service: () => {
-        service ??= createService(createEngineContext({ env: io.env, ...(stateDir ? { stateDir } : {}), ...(config ? { configFile: config } : {}) }));
-        return service;
+      call: async (name, input) => (await open()).invoke(name, input),
+      subscribe: (listener) => {
+        // Events only come from calls, so the service exists by the time one is emitted.
+        let off: (() => void) | undefined;
+        let cancelled = false;
+        void open().then((s) => {
+          if (!cancelled) off = s.subscribe(listener);
+        }, () => undefined);
+        const unsubscribe = () => {
+          cancelled = true;
+          off?.();
+        };
+        subscriptions.push(unsubscribe);
+        return unsubscribe;
       },
     };
-    const result = await command.run(inv);
+    const run = await command.load();
+    const result = await run(inv);
+    for (const off of subscriptions) off();
     emit(io, json, result);
     return result.exitCode;
   } catch (error) {
@@ -124,7 +142,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     io.err(`signin-doctor: ${message}\n`);
     return exitCode;
   } finally {
-    await service?.close();
+    if (service) await service.then((s) => s.close(), () => undefined);
   }
 }
 

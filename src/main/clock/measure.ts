@@ -2,7 +2,7 @@
 // the HTTPS Date header only when no server answered at all.
 import { performance } from 'node:perf_hooks';
 import type { ClockMeasurement } from '../../shared/contract/clock';
-import { badInput } from '../engine/errors';
+import { badInput } from '../common/errors';
 import { agree } from './agreement';
 import type { ClockSettings } from './clock-config';
 import { httpsDateOffset } from './https-date';

@@ -1,8 +1,8 @@
 // IPC / harness handlers of the device domain (see src/shared/contract/device.ts). The token call
 // is a plain call, never a fix: nothing about it reaches the journal, a log or a report.
 import type { deviceCalls } from '../../shared/contract/device';
-import { badInput } from '../engine/errors';
-import type { HandlerFactory } from '../service-types';
+import { badInput } from '../common/errors';
+import type { HandlerFactory } from '../engine/types';
 import { readDeviceStatus } from './device-checks';
 import { TokenInputError, inspectToken } from './token-inspect';
 

@@ -4,6 +4,9 @@
 // or echoed back in an error message.
 import type { TokenFlag, TokenInspection } from '../../shared/contract/device';
 import { MAX_TOKEN_INPUT } from '../../shared/contract/device';
+import { formatDuration } from '../common/format-duration';
+
+export { formatDuration };
 
 export class TokenInputError extends Error {
   override name = 'TokenInputError';
@@ -80,18 +83,6 @@ export function cleanTokenInput(text: string): string {
     .replace(/^bearer\s+/i, '')
     .replace(/^["'`]+|["'`]+$/g, '')
     .replace(/\s+/g, '');
-}
-
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const s = Math.round(abs / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h${m % 60 ? ` ${m % 60} min` : ''}`;
-  const d = Math.floor(h / 24);
-  return `${d} days${h % 24 ? ` ${h % 24} h` : ''}`;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);

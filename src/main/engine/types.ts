@@ -1,7 +1,10 @@
 // What a domain provides to the engine: checks that read the machine, fixes that plan reversible
-// steps, and executors that know how to do and undo one kind of step.
+// steps, and executors that know how to do and undo one kind of step; and how a domain is declared
+// (DomainEntry, light) and loaded (DomainModule: checks, fixes, steps, handlers, CLI commands).
 import type { z } from 'zod';
 import type { Domain, Finding, FixPlan, RunRecord, Step, VerifyResult } from '../../shared/model';
+import type { CallInput, CallName, CallOutput, CallTable, EventName, EventPayload } from '../../shared/contract';
+import type { CommandMeta, CommandRun } from '../common/cli-command';
 import type { Exec } from '../os/exec';
 import type { Platform } from '../os/platform';
 
@@ -109,9 +112,59 @@ export interface StepExecutor<D = Record<string, unknown>> {
   paths?(data: D): StepPath[];
 }
 
+/** What only the host can do (Electron in the app, a recorder in the harness, nothing in the CLI). */
+export interface HostPorts {
+  openExternal(url: string): Promise<boolean>;
+  /** Chromium's own proxy decision for a URL ("PROXY host:port; DIRECT"), in the app only. */
+  resolveProxy?(url: string): Promise<string>;
+  /** Ask where to save a file; undefined when cancelled. */
+  chooseSavePath?(defaultName: string): Promise<string | undefined>;
+  /** Ask for a file to open; undefined when cancelled. */
+  chooseOpenPath?(title: string): Promise<string | undefined>;
+}
+
+/** What the service gives a domain's handlers. A domain never imports another: what it needs of
+ * the others (the report: their checks, the device summary, the journal) it asks for here. */
+export interface DomainDeps {
+  ctx: EngineContext;
+  host: HostPorts;
+  /** Every domain of this build, in the order of the one list (src/main/domains.ts). */
+  domains: readonly Domain[];
+  /** The checks of these domains (all when omitted); loads their modules on first use. */
+  checks(domains?: readonly Domain[]): Promise<CheckDefinition[]>;
+  /** Another call of the service, validated like any other; a failure is thrown as an EngineError. */
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Registers what must stop when the service closes (app quit, CLI exit, harness close). */
+  onClose(closer: () => Promise<void>): void;
+}
+
+/** Handlers of some calls of the contract, typed by it. */
+export type HandlerTable<T extends CallTable> = {
+  [K in keyof T]: (input: z.output<T[K]['input']>) => Promise<z.input<T[K]['output']>>;
+};
+
+export type HandlerFactory<T extends CallTable, D = DomainDeps> = (deps: D) => HandlerTable<T>;
+
+/** A domain's heavy half, loaded on its first use (src/main/<domain>/index.ts). */
 export interface DomainModule {
   domain: Domain;
   checks: CheckDefinition[];
   fixes: FixDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- option types differ per fix
   steps: StepExecutor<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- data types differ per step
+  /** Its calls of the contract (`<domain>.<verb>`), built once per service. */
+  handlers(deps: DomainDeps): Record<string, (input: any) => Promise<unknown>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each table is typed by its contract part
+  /** The run function of each command its entry declares, by command name. */
+  commands: Record<string, CommandRun>;
+}
+
+/**
+ * A domain as the one list holds it (src/main/<domain>/<domain>-domain.ts): its name, its CLI
+ * commands' metadata (all --help needs) and how to load the rest. This file of a domain imports
+ * nothing but types, so `--help` and `--version` never load a domain.
+ */
+export interface DomainEntry {
+  domain: Domain;
+  commands: readonly CommandMeta[];
+  load(): Promise<DomainModule>;
 }

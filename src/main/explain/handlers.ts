@@ -1,7 +1,7 @@
 // Handlers of the explain calls.
 import type { explainCalls } from '../../shared/contract/explain';
-import type { HandlerFactory } from '../service-types';
-import { explainText } from './explain-text';
+import type { HandlerFactory } from '../engine/types';
+import { explainText } from '../common/explain/explain-text';
 import { lookupCode } from './lookup';
 
 export const createExplainHandlers: HandlerFactory<typeof explainCalls> = () => ({

@@ -4,11 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MAX_EXPLAIN_INPUT } from '../../shared/contract/explain';
+import { explainFixOptions } from '../../shared/contract/explain';
 import type { FixDefinition } from '../engine/types';
-import { explainText } from './explain-text';
+import { explainText } from '../common/explain/explain-text';
 
-const Options = z.object({ text: z.string().min(1, 'paste the error text to save a note about it').max(MAX_EXPLAIN_INPUT) });
+const Options = explainFixOptions['explain.save-note'];
 
 export function notePath(stateDir: string, runId: string): string {
   return join(stateDir, 'notes', `it-note-${runId}.txt`);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CloudSchema, type Cloud } from '../../shared/contract/network';
-import { badInput } from '../engine/errors';
+import { badInput } from '../common/errors';
 import type { EngineContext } from '../engine/types';
 import { CLOUD_DEFINITIONS, MEDIA_PORTS, type CloudDefinition, type Endpoint } from './endpoints';
 

@@ -14,7 +14,7 @@
 // typing the admin password would run the user's program); if C:\Windows\System32 is missing on a
 // real Windows host the action is blocked. Plans show the full path of what gets admin rights.
 import { z } from 'zod';
-import { badInput, blocked } from '../engine/errors';
+import { badInput, blocked } from '../common/errors';
 import type { Exec, ExecResult } from './exec';
 import type { Platform } from './platform';
 import { REAL_HOST, commandLine, elevatedWindowsProgram, linuxProgram, macProgram, type HostProbe, type LinuxProgram, type MacProgram, type WindowsProgram } from './programs';

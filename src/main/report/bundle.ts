@@ -8,34 +8,15 @@ import type { ItMessage, ReportPreview } from '../../shared/contract/report';
 import { REPORT_SCHEMA_VERSION } from '../../shared/contract/report';
 import { isConditionalAccessCode } from '../../shared/knowledge/catalog';
 import { worstSeverity, type Finding, type RunSummary, type Severity } from '../../shared/model';
-import { APP_NAME, APP_VERSION } from '../version';
+import { APP_NAME, APP_VERSION } from '../common/version';
 import type { ReportData } from './collect-report';
+import type { ReportDocument } from './report-document';
 import { buildItMessage } from './it-message';
 import { Redactor, type RedactionOptions } from '../common/redact/redactor';
 import { allowListed, teamsLogFailureCount, teamsLogText } from './log-facts';
 import { renderReportHtml } from './report-html';
 
-export interface ReportDocument {
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  generatedAt: string;
-  app: { name: string; version: string };
-  platform: string;
-  /** counts: replacements by kind; rules: matches by redaction rule name (which rule fired). */
-  redaction: { personal: 'redacted' | 'included'; counts: Record<string, number>; rules: Record<string, number> };
-  summary: { worst: Severity; nothingWrong: boolean; headline: string; bySeverity: Partial<Record<Severity, number>> };
-  message: string;
-  messageFacts: ItMessage['facts'];
-  device?: DeviceSummary;
-  explanation?: {
-    format: string;
-    headline: string;
-    codes: Array<{ family: string; code: string; name: string; meaning: string; fixer: string }>;
-    fields: Record<string, string | undefined>;
-  };
-  domains: string[];
-  findings: Finding[];
-  history: RunSummary[];
-}
+export type { ReportDocument };
 
 export interface BundleEntry {
   name: string;

@@ -4,10 +4,8 @@ import type { Diagnosis } from '../../shared/contract/core';
 import type { DeviceSummary } from '../../shared/contract/device';
 import type { Explanation } from '../../shared/contract/explain';
 import type { Domain, Finding, RunRecord, RunSummary } from '../../shared/model';
-import { readDeviceStatus } from '../device/device-checks';
 import { runChecks } from '../engine/check-runner';
-import { explainText } from '../explain/explain-text';
-import type { ServiceDeps } from '../service-types';
+import type { DomainDeps } from '../engine/types';
 
 export interface ReportData {
   generatedAt: string;
@@ -27,32 +25,34 @@ function deviceProblem(error: unknown): Finding {
   return { id: 'device.state-error', domain: 'device', severity: 'warn', title: 'Device registration and OS: could not run', detail, evidence: { check: 'device.state' }, fixes: [] };
 }
 
-export async function collectReport(deps: Pick<ServiceDeps, 'ctx' | 'checks' | 'domains' | 'runner'>, options: { pastedText?: string; only?: Domain[] }): Promise<ReportData> {
+/** The other domains' work comes through the service (deps.checks, deps.call): the report imports none of them. */
+export async function collectReport(deps: Pick<DomainDeps, 'ctx' | 'checks' | 'domains' | 'call'>, options: { pastedText?: string; only?: Domain[] }): Promise<ReportData> {
   const startedAt = deps.ctx.now().toISOString();
-  const domains: Domain[] = (options.only ?? deps.domains.map((d) => d.domain)).filter((d) => d !== 'report');
+  const domains: Domain[] = (options.only ?? deps.domains).filter((d) => d !== 'report');
   // The device state is read once and used both as findings and as the summary the message needs.
-  const checks = deps.checks.filter((c) => domains.includes(c.domain) && c.domain !== 'device');
-  const [findings, device, history] = await Promise.all([
+  const checks = (await deps.checks(domains)).filter((c) => c.domain !== 'device');
+  const text = options.pastedText?.trim();
+  const [findings, device, history, explanation] = await Promise.all([
     runChecks(checks, deps.ctx),
-    domains.includes('device') ? readDeviceStatus(deps.ctx).catch((error: unknown) => ({ summary: undefined, findings: [deviceProblem(error)] })) : Promise.resolve(undefined),
-    deps.runner.history().catch(() => [] as RunSummary[]),
+    domains.includes('device') ? deps.call('device.status', {}).catch((error: unknown) => ({ summary: undefined, findings: [deviceProblem(error)] })) : Promise.resolve(undefined),
+    deps.call('history.list', {}).catch(() => [] as RunSummary[]),
+    text ? deps.call('explain.text', { text }) : Promise.resolve(undefined),
   ]);
   const allFindings: Finding[] = [...findings, ...(device?.findings ?? [])];
   const runs: RunRecord[] = [];
   for (const summary of history.slice(0, MAX_RUNS)) {
     try {
-      runs.push(await deps.runner.get(summary.runId));
+      runs.push(await deps.call('history.get', { runId: summary.runId }));
     } catch {
       // a journal entry that cannot be read is listed in history but has no details
     }
   }
-  const text = options.pastedText?.trim();
   return {
     generatedAt: startedAt,
     platform: deps.ctx.platform,
     diagnosis: { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings: allFindings },
     ...(device?.summary ? { device: device.summary } : {}),
-    ...(text ? { explanation: explainText(text) } : {}),
+    ...(explanation ? { explanation } : {}),
     history,
     runs,
   };

@@ -6,11 +6,11 @@ import { basename, isAbsolute, resolve } from 'node:path';
 import { hostname, userInfo } from 'node:os';
 import type { reportCalls } from '../../shared/contract/report';
 import type { Domain } from '../../shared/model';
-import { badInput } from '../engine/errors';
+import { badInput } from '../common/errors';
 import type { EngineContext } from '../engine/types';
 import { writeFileAtomic } from '../os/atomic-file';
 import { userDirs } from '../os/platform';
-import type { HandlerFactory, ServiceDeps } from '../service-types';
+import type { DomainDeps, HandlerFactory } from '../engine/types';
 import { buildBundle, previewOf, zipBundle, type Bundle } from './bundle';
 import { collectReport } from './collect-report';
 import type { RedactionOptions } from '../common/redact/redactor';
@@ -36,7 +36,7 @@ export function defaultBundleName(now: Date): string {
   return `signin-doctor-report-${now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.zip`;
 }
 
-async function buildFor(deps: ServiceDeps, input: { pastedText?: string; includePersonal: boolean; only?: Domain[] }): Promise<Bundle> {
+async function buildFor(deps: DomainDeps, input: { pastedText?: string; includePersonal: boolean; only?: Domain[] }): Promise<Bundle> {
   const data = await collectReport(deps, { ...(input.pastedText !== undefined ? { pastedText: input.pastedText } : {}), ...(input.only ? { only: input.only } : {}) });
   return buildBundle(data, redactionOptions(deps.ctx, input.includePersonal));
 }

@@ -6,8 +6,11 @@ import type { DeviceSummary } from '../../shared/contract/device';
 import type { ItMessage } from '../../shared/contract/report';
 import { SEVERITY_ORDER, type Finding, type RunSummary } from '../../shared/model';
 import { isConditionalAccessCode } from '../../shared/knowledge/catalog';
-import { CA_LOOKUP_LINE } from '../explain/it-message';
-import { formatDuration } from '../device/token-inspect';
+import { CA_LOOKUP_LINE } from '../common/explain/it-message';
+import { clockOffsetMs } from '../../shared/contract/clock-offset';
+import { formatDuration } from '../common/format-duration';
+
+export { clockOffsetMs };
 
 export interface MessageInput {
   now: Date;
@@ -34,18 +37,6 @@ export function networkSummary(findings: readonly Finding[]): string[] {
     lines.push(`${label}: ${worst ? `${worst.title}${worst.severity === 'ok' || worst.severity === 'info' ? '' : ` (${worst.severity})`}` : 'not checked'}`);
   }
   return lines;
-}
-
-/** The measured clock offset, from any clock finding that carries one in its evidence. */
-export function clockOffsetMs(findings: readonly Finding[]): number | undefined {
-  for (const f of findings) {
-    if (f.domain !== 'clock') continue;
-    for (const key of ['offsetMs', 'skewMs', 'offset_ms']) {
-      const v = f.evidence[key];
-      if (typeof v === 'number' && Number.isFinite(v)) return v;
-    }
-  }
-  return undefined;
 }
 
 export function clockSummary(findings: readonly Finding[]): string | undefined {

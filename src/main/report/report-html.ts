@@ -1,7 +1,7 @@
 // report.html: readable on its own, in any browser, offline. Inline CSS only; no scripts, no
 // external resources (images, fonts, links that load anything). Every value is HTML-escaped.
 import { SEVERITY_ORDER, type Finding } from '../../shared/model';
-import type { ReportDocument } from './bundle';
+import type { ReportDocument } from './report-document';
 
 const esc = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,6 +1,6 @@
 // IPC / harness handlers of the teams domain (see src/shared/contract/teams.ts).
 import type { teamsCalls } from '../../shared/contract/teams';
-import type { HandlerFactory } from '../service-types';
+import type { HandlerFactory } from '../engine/types';
 import { officialReset } from './official-reset';
 import { teamsStatus } from './teams-checks';
 

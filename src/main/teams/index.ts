@@ -1,5 +1,7 @@
-// The teams domain: its checks, fixes and step executors, as the engine sees them.
+// The teams domain: its checks, fixes, step executors, calls and CLI commands (loaded on first use).
 import type { DomainModule } from '../engine/types';
+import { runTeams } from './teams-cli';
+import { createTeamsHandlers } from './handlers';
 import { cacheClearFix } from './cache-clear-fix';
 import { keychainDeleteStep } from './keychain';
 import { signinResetFix } from './signin-reset-fix';
@@ -11,4 +13,6 @@ export const teamsModule: DomainModule = {
   checks: [clientsCheck, logsCheck],
   fixes: [cacheClearFix, signinResetFix],
   steps: [...teamsSteps, keychainDeleteStep],
+  handlers: createTeamsHandlers,
+  commands: { teams: runTeams },
 };

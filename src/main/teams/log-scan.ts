@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { CodeFamily } from '../../shared/contract/explain';
 import { displayCode, isConditionalAccessCode } from '../../shared/knowledge/catalog';
 import { redactSecrets } from '../common/redact/redact-text';
-import { explainText } from '../explain/explain-text';
-import { normalizeTimestamp } from '../explain/normalize-timestamp';
+import { explainText } from '../common/explain/explain-text';
+import { normalizeTimestamp } from '../common/explain/normalize-timestamp';
 import type { ClientId, LogSource } from './teams-paths';
 
 export interface LogCode {

@@ -3,8 +3,8 @@
 // data including settings, so the cache clear (undoable) comes first.
 import type { OfficialReset } from '../../shared/contract/teams';
 import type { EngineContext } from '../engine/types';
-import { isAllowedSettingsUri } from '../external-links';
-import type { HostPorts } from '../service-types';
+import { isAllowedSettingsUri } from '../common/external-links';
+import type { HostPorts } from '../engine/types';
 import { NEW_TEAMS_PACKAGE } from './teams-paths';
 
 export const RESET_URI = `ms-settings:appsfeatures-app?PFN=${NEW_TEAMS_PACKAGE}`;

@@ -9,7 +9,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { build } from 'esbuild';
 import { SECURITY_HEADERS } from '../../../src/main/app/csp';
 import { createEngineContext, type ContextOptions } from '../../../src/main/engine-context';
-import { createService, type HostPorts, type Service, type ServiceOptions } from '../../../src/main/service';
+import { createService, type HostPorts, type HostService, type ServiceOptions } from '../../../src/main/service';
 
 /** The checkout's root, found upward from here (this file also runs bundled from node_modules/.cache). */
 function findRoot(start: string): string {
@@ -32,7 +32,7 @@ const MAX_BODY = 8 * 1024 * 1024;
 export interface Harness {
   url: string;
   token: string;
-  service: Service;
+  service: HostService;
   /** URLs the UI asked to open externally (the harness opens nothing). */
   opened: string[];
   close(): Promise<void>;

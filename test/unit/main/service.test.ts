@@ -28,9 +28,10 @@ describe('service.invoke', () => {
 
   it('rejects invalid input with a typed error before the handler runs', async () => {
     const { svc } = service();
-    const apply = vi.spyOn(svc.runner, 'applyPlan');
-    const plan = vi.spyOn(svc.runner, 'plan');
-    const undo = vi.spyOn(svc.runner, 'undo');
+    const runner = await svc.runner();
+    const apply = vi.spyOn(runner, 'applyPlan');
+    const plan = vi.spyOn(runner, 'plan');
+    const undo = vi.spyOn(runner, 'undo');
     const bad: Array<[string, unknown]> = [
       ['fix.plan', { fixId: 'Not An Id!' }],
       ['fix.plan', { fixId: 'explain.save-note', options: { text: { nested: true } } }],

@@ -1,7 +1,7 @@
 // Per-action elevation: what reaches ctx.exec is exactly a fixed template (plus validated values),
 // and no text a caller supplies (the renderer, the CLI, a config file) can reach a command line.
 import { describe, expect, it, vi } from 'vitest';
-import { EngineError } from '../../../../src/main/engine/errors';
+import { EngineError } from '../../../../src/main/common/errors';
 import type { Exec, ExecResult } from '../../../../src/main/os/exec';
 import { describeElevation, ELEVATED_ACTION_IDS, ELEVATED_ACTIONS, elevatedCommand, macScript, runElevated, TimeServer, UAC_CANCELLED_EXIT } from '../../../../src/main/os/elevate';
 import { PLATFORMS, type Platform } from '../../../../src/main/os/platform';

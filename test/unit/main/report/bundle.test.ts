@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../../../src/main/explain/explain-text';
+import { explainText } from '../../../../src/main/common/explain/explain-text';
 import { buildBundle, previewOf, zipBundle } from '../../../../src/main/report/bundle';
 import { scanLogText } from '../../../../src/main/teams/log-scan';
 import { logFindings } from '../../../../src/main/teams/teams-checks';

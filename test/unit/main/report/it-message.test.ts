@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../../../src/main/explain/explain-text';
+import { explainText } from '../../../../src/main/common/explain/explain-text';
 import { buildItMessage, clockSummary, networkSummary } from '../../../../src/main/report/it-message';
 import type { Finding, RunSummary } from '../../../../src/shared/model';
 
 const f = (id: string, domain: Finding['domain'], severity: Finding['severity'], title: string, evidence: Record<string, unknown> = {}): Finding => ({ id, domain, severity, title, detail: '', evidence, fixes: [] });
+
+/** clock.skew's evidence (contract/clock.ts): the one place the measured offset is read from. */
+const skew = (offsetMs: number) => ({ method: 'sntp', servers: [], agreeingServers: [], disagreeingServers: [], measuredAt: '2026-11-23T07:00:00.000Z', offsetMs });
 
 const ERROR = `Request Id: 8d3f1a52-7c4e-4b9a-a1d6-2f5e8c7b9a03
 Correlation Id: e2a4c6b8-1d3f-4a5b-9c7d-0e1f2a3b4c5d
@@ -24,7 +27,7 @@ describe('buildItMessage', () => {
       findings: [
         f('network.vpn', 'network', 'warn', 'A VPN is active (Cisco AnyConnect)'),
         f('network.proxy', 'network', 'ok', 'No proxy'),
-        f('clock.offset', 'clock', 'warn', 'Clock is 4 min fast', { offsetMs: -245_000 }),
+        f('clock.skew', 'clock', 'warn', 'Clock is 4 min fast', skew(-245_000)),
         f('device.join-state', 'device', 'warn', 'Device: Not registered with Microsoft Entra ID'),
       ],
       history,
@@ -61,6 +64,9 @@ describe('buildItMessage', () => {
 
   it('summaries read any network / clock finding ids', () => {
     expect(networkSummary([f('network.tls-inspection', 'network', 'fail', 'TLS is intercepted by Zscaler')])).toContain('TLS inspection: TLS is intercepted by Zscaler (fail)');
-    expect(clockSummary([f('clock.ntp', 'clock', 'ok', 'Clock is right', { offsetMs: 120 })])).toBe('within 1 s of true time (Clock is right)');
+    expect(clockSummary([f('clock.skew', 'clock', 'ok', 'Clock is right', skew(120))])).toBe('within 1 s of true time (Clock is right)');
+    // An offset is read from clock.skew's typed evidence only: another id, or evidence that does not fit, gives none.
+    expect(clockSummary([f('clock.ntp', 'clock', 'ok', 'Clock is right', { offsetMs: 120 })])).toBe('Clock is right');
+    expect(clockSummary([f('clock.skew', 'clock', 'ok', 'Clock is right', { offsetMs: '120' })])).toBe('Clock is right');
   });
 });

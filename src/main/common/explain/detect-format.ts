@@ -1,6 +1,6 @@
 // Which kind of text was pasted. Only used to describe the input and to allow Teams' bare
 // "code 53003"; code and field finding work the same on every format.
-import type { Explanation } from '../../shared/contract/explain';
+import type { Explanation } from '../../../shared/contract/explain';
 
 export type TextFormat = Explanation['format'];
 

@@ -1,8 +1,8 @@
 // Every sign-in error code in a text, in order of first appearance, each family:code once.
 // All scanners are linear: a hand-written AADSTS reader (it must tolerate OCR and line wraps)
 // and regexes whose quantifiers are bounded.
-import type { CodeFamily } from '../../shared/contract/explain';
-import { findEntryByName, findExactEntry } from '../../shared/knowledge/catalog';
+import type { CodeFamily } from '../../../shared/contract/explain';
+import { findEntryByName, findExactEntry } from '../../../shared/knowledge/catalog';
 import type { TextFormat } from './detect-format';
 
 export interface CodeHit {

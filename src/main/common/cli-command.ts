@@ -1,7 +1,20 @@
-// A CLI command: its name, usage text, and a run function that returns what to print.
-import type { CallName, CallOutput, CallResult } from '../../shared/contract';
-import type { Service } from '../service';
-import type { CliIo } from './cli-io';
+// A CLI command as the domains declare it: light metadata (name, usage, flags: all --help needs),
+// and a run function that gets an Invocation and returns what to print. A domain's run functions
+// live in its module (loaded only when the command runs); they reach the service only through
+// `inv.call`, like the GUI through IPC. The parser and the process glue are in src/main/cli/.
+import type { CallInput, CallName, CallOutput, CallResult, EventName, EventPayload } from '../../shared/contract';
+
+/** The CLI's window on the world, injectable so tests run commands in-process. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Promise<string>;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  /** Ask a yes/no question on a terminal; resolves false when there is no terminal. */
+  confirm(question: string): Promise<boolean>;
+  env: NodeJS.ProcessEnv;
+}
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -14,8 +27,10 @@ export interface Invocation {
   flags: Map<string, Array<string | true>>;
   json: boolean;
   io: CliIo;
-  /** Creates the service on first use (so --help never touches the state folder). */
-  service(): Service;
+  /** One call of the service (created on first use, so --help never touches the state folder). */
+  call<N extends CallName>(name: N | string, input: unknown): Promise<CallResult<CallOutput<N>>>;
+  /** The service's events (cac --watch). */
+  subscribe(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
 }
 
 export interface CommandResult {
@@ -26,7 +41,8 @@ export interface CommandResult {
   human: string;
 }
 
-export interface Command {
+/** What --help and the parser need; kept in a file that imports nothing, per domain. */
+export interface CommandMeta {
   name: string;
   summary: string;
   /** Usage lines, shown by `signin-doctor <command> --help` and in the main help. */
@@ -36,7 +52,12 @@ export interface Command {
   acceptsAnyFlag?: boolean;
   /** Section of --help this command is listed under. */
   group?: 'main' | 'repair' | 'domain';
-  run(inv: Invocation): Promise<CommandResult>;
+}
+
+export type CommandRun = (inv: Invocation) => Promise<CommandResult>;
+
+export interface Command extends CommandMeta {
+  run: CommandRun;
 }
 
 export function flag(inv: Invocation, name: string): string | undefined {
@@ -53,7 +74,7 @@ export function hasFlag(inv: Invocation, name: string): boolean {
   return inv.flags.has(name);
 }
 
-/** Calls the service; a failed call becomes a thrown CallFailure carrying the exit code. */
+/** A failed service call, thrown by callOrThrow; carries the exit code. */
 export class CallFailure extends Error {
   override name = 'CallFailure';
   constructor(
@@ -67,8 +88,8 @@ export class CallFailure extends Error {
 
 const USAGE_CODES = new Set(['bad-input', 'unknown-call', 'not-found']);
 
-export async function callOrThrow<N extends CallName>(inv: Invocation, name: N, input: unknown): Promise<CallOutput<N>> {
-  const result = (await inv.service().invoke(name, input)) as CallResult<CallOutput<N>>;
+export async function callOrThrow<N extends CallName>(inv: Invocation, name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const result = (await inv.call(name, input)) as CallResult<CallOutput<N>>;
   if (result.ok) return result.value;
   throw new CallFailure(result.error.code, result.error.message, USAGE_CODES.has(result.error.code) ? 2 : 1);
 }

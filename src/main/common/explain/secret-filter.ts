@@ -3,8 +3,8 @@
 // first: the bare names of token fields, shorter opaque runs and any URL with a colon in its
 // authority. A field is cut at 100 characters, so what is left of a secret may have lost the key,
 // the closing quote or the @ that made it one.
-import { decodeFully } from '../common/redact/decode';
-import { containsSecret } from '../common/redact/redact-text';
+import { decodeFully } from '../redact/decode';
+import { containsSecret } from '../redact/redact-text';
 
 const OPAQUE_RUN = /[A-Za-z0-9+/_=-]{12,}/g;
 const URL_AUTHORITY_COLON = /:\/\/[^\s/?#@]*:/;

@@ -1,8 +1,8 @@
 // Which found code matters most, and the one calm sentence about it. Conditional Access codes lead
 // (they are the ones people misread as a broken app), then other exact sign-in codes, then exact
 // WAM/smart-card codes, then family-only matches, then unknown codes.
-import type { FoundCode, TroubleshootingFields } from '../../shared/contract/explain';
-import { displayCode, isConditionalAccessCode } from '../../shared/knowledge/catalog';
+import type { FoundCode, TroubleshootingFields } from '../../../shared/contract/explain';
+import { displayCode, isConditionalAccessCode } from '../../../shared/knowledge/catalog';
 
 function rank(c: FoundCode): number {
   if (!c.known || !c.entry) return 4;

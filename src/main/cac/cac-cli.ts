@@ -3,9 +3,9 @@
 // With --watch: one line per reader/card/service event until Ctrl-C, --count or --seconds; with
 // --json each event is one compact JSON object per line (NDJSON), and when the watch ends the
 // usual single summary document follows.
-import type { CacEvent, CacStatus, CardRead, ReadOutcome } from '../../../shared/contract/cac';
-import { UsageError, callOrThrow, flag, hasFlag, type Command, type Invocation } from '../command';
-import { renderFindings } from '../render';
+import type { CacEvent, CacStatus, CardRead, ReadOutcome } from '../../shared/contract/cac';
+import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
+import { renderFindings } from '../common/cli-render';
 
 function renderStatus(s: CacStatus): string {
   const lines = [`Smart card service: ${s.service}${s.failure ? ` (${s.failure.name})` : ''}   [binding: ${s.binding}]`];
@@ -69,7 +69,7 @@ async function watch(inv: Invocation): Promise<{ exitCode: 0; json: unknown; hum
   let seen = 0;
   let finish!: (why: string) => void;
   const ended = new Promise<string>((r) => (finish = r));
-  const unsubscribe = inv.service().subscribe((name, payload) => {
+  const unsubscribe = inv.subscribe((name, payload) => {
     if (name !== 'cac-event') return;
     const e = payload as CacEvent;
     line(renderEvent(e), e);
@@ -97,36 +97,20 @@ async function watch(inv: Invocation): Promise<{ exitCode: 0; json: unknown; hum
   }
 }
 
-export const cacCommand: Command = {
-  name: 'cac',
-  summary: 'Check the smart card (CAC) reader, the card and its certificates; --watch for live events',
-  usage: [
-    'cac [--reader NAME]               service, readers, and the card\'s certificates and chain',
-    'cac --watch [--count N] [--seconds S]   live reader/card/service events (with --json: NDJSON, one object per line)',
-  ],
-  flags: {
-    reader: { value: true, help: 'the reader to read (default: the first with a card)' },
-    watch: { value: false, help: 'print reader, card and service events as they happen' },
-    count: { value: true, help: 'with --watch: stop after N events' },
-    seconds: { value: true, help: 'with --watch: stop after S seconds' },
-  },
-  group: 'domain',
-  async run(inv) {
-    if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
-    if (hasFlag(inv, 'watch')) return watch(inv);
-    if (hasFlag(inv, 'count') || hasFlag(inv, 'seconds')) throw new UsageError('--count and --seconds go with --watch');
-    const reader = flag(inv, 'reader');
-    try {
-      const status = await callOrThrow(inv, 'cac.status', {});
-      const wanted = reader ? status.readers.find((r) => r.name === reader) : status.readers.find((r) => r.cardPresent);
-      if (reader && !wanted) throw new UsageError(`no reader named "${reader}" (attached: ${status.readers.map((r) => r.name).join(', ') || 'none'})`);
-      const read = wanted?.cardPresent ? await callOrThrow(inv, 'cac.read-card', { reader: wanted.name }) : undefined;
-      const human = renderStatus(status) + (read ? `\n${renderOutcome(read)}` : status.service === 'running' && status.readers.length ? '\nNo card inserted.\n' : '');
-      return { exitCode: 0, json: { status, ...(read ? { read } : {}) }, human };
-    } finally {
-      await callOrThrow(inv, 'cac.watch-stop', {});
-    }
-  },
+export const runCac: CommandRun = async (inv) => {
+  if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
+  if (hasFlag(inv, 'watch')) return watch(inv);
+  if (hasFlag(inv, 'count') || hasFlag(inv, 'seconds')) throw new UsageError('--count and --seconds go with --watch');
+  const reader = flag(inv, 'reader');
+  try {
+    const status = await callOrThrow(inv, 'cac.status', {});
+    const wanted = reader ? status.readers.find((r) => r.name === reader) : status.readers.find((r) => r.cardPresent);
+    if (reader && !wanted) throw new UsageError(`no reader named "${reader}" (attached: ${status.readers.map((r) => r.name).join(', ') || 'none'})`);
+    const read = wanted?.cardPresent ? await callOrThrow(inv, 'cac.read-card', { reader: wanted.name }) : undefined;
+    const human = renderStatus(status) + (read ? `\n${renderOutcome(read)}` : status.service === 'running' && status.readers.length ? '\nNo card inserted.\n' : '');
+    return { exitCode: 0, json: { status, ...(read ? { read } : {}) }, human };
+  } finally {
+    await callOrThrow(inv, 'cac.watch-stop', {});
+  }
 };
 
-export const cacCommands: Command[] = [cacCommand];

@@ -3,7 +3,7 @@
 // line (az CLI, PowerShell), "Label\nvalue" (error page), JSON keys ("trace_id": "..."), and labels
 // broken across lines ("Correlation\nID:"). Only labelled GUIDs count: a text full of GUIDs without
 // labels yields no IDs.
-import type { TroubleshootingFields } from '../../shared/contract/explain';
+import type { TroubleshootingFields } from '../../../shared/contract/explain';
 import { normalizeTimestamp } from './normalize-timestamp';
 import { looksLikeSecret } from './secret-filter';
 

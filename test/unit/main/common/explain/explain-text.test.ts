@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExplanationSchema } from '../../../../src/shared/contract/explain';
-import { explainText } from '../../../../src/main/explain/explain-text';
+import { ExplanationSchema } from '../../../../../src/shared/contract/explain';
+import { explainText } from '../../../../../src/main/common/explain/explain-text';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '../../../fixtures/explain', name), 'utf8');
+const fixture = (name: string): string => readFileSync(join(__dirname, '../../../../fixtures/explain', name), 'utf8');
 
 function explain(name: string) {
   const ex = explainText(fixture(name));

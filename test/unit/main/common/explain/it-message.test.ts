@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../../../src/main/explain/explain-text';
-import { CA_LOOKUP_LINE, buildItMessage } from '../../../../src/main/explain/it-message';
+import { explainText } from '../../../../../src/main/common/explain/explain-text';
+import { CA_LOOKUP_LINE, buildItMessage } from '../../../../../src/main/common/explain/it-message';
 
 describe('buildItMessage', () => {
   const page = [

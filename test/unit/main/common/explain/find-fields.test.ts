@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFields } from '../../../../src/main/explain/find-fields';
-import { prepareText } from '../../../../src/main/explain/prepare-text';
+import { findFields } from '../../../../../src/main/common/explain/find-fields';
+import { prepareText } from '../../../../../src/main/common/explain/prepare-text';
 
 const fields = (text: string) => findFields(prepareText(text).text).fields;
 const A = 'aaaa0000-bb11-4222-83cc-444444dddddd';

@@ -1,7 +1,7 @@
 // Hostile or broken input: a clear result or a clear error, never a crash or a hang.
 import { describe, expect, it } from 'vitest';
-import { MAX_EXPLAIN_INPUT, ExplanationSchema } from '../../../../src/shared/contract/explain';
-import { ExplainInputTooLargeError, explainText } from '../../../../src/main/explain/explain-text';
+import { MAX_EXPLAIN_INPUT, ExplanationSchema } from '../../../../../src/shared/contract/explain';
+import { ExplainInputTooLargeError, explainText } from '../../../../../src/main/common/explain/explain-text';
 
 function seededBytes(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../../../src/main/explain/detect-format';
+import { detectFormat } from '../../../../../src/main/common/explain/detect-format';
 
 describe('detectFormat', () => {
   it.each([

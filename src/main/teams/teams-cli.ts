@@ -1,9 +1,9 @@
-// CLI commands of the teams domain: `teams` (clients, running state, cache sizes, sign-in failures
+// The teams domain's CLI command: `teams` (clients, running state, cache sizes, sign-in failures
 // in the logs, findings) and `teams --official-reset` (the Windows Settings page of new Teams).
-import type { OfficialReset, TeamsStatus } from '../../../shared/contract/teams';
-import { formatBytes } from '../../../shared/format-bytes';
-import { UsageError, callOrThrow, hasFlag, type Command } from '../command';
-import { renderFindings } from '../render';
+import type { OfficialReset, TeamsStatus } from '../../shared/contract/teams';
+import { formatBytes } from '../../shared/format-bytes';
+import { UsageError, callOrThrow, hasFlag, type CommandRun } from '../common/cli-command';
+import { renderFindings } from '../common/cli-render';
 
 export function renderTeamsStatus(s: TeamsStatus): string {
   const lines: string[] = [];
@@ -35,24 +35,12 @@ export function renderOfficialReset(r: OfficialReset): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const teamsCommand: Command = {
-  name: 'teams',
-  summary: 'Teams clients, running state, cache sizes and sign-in failures in their logs',
-  usage: ['teams [--no-sizes]', 'teams --official-reset'],
-  flags: {
-    'no-sizes': { value: false, help: 'skip measuring the cache folders (faster on huge profiles)' },
-    'official-reset': { value: false, help: 'new Teams on Windows: how to use Windows\' own Reset (last resort; not undoable)' },
-  },
-  group: 'domain',
-  async run(inv) {
-    if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
-    if (hasFlag(inv, 'official-reset')) {
-      const reset = await callOrThrow(inv, 'teams.official-reset', { open: false });
-      return { exitCode: 0, json: reset, human: renderOfficialReset(reset) };
-    }
-    const status = await callOrThrow(inv, 'teams.status', { sizes: !hasFlag(inv, 'no-sizes') });
-    return { exitCode: 0, json: status, human: renderTeamsStatus(status) };
-  },
+export const runTeams: CommandRun = async (inv) => {
+  if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
+  if (hasFlag(inv, 'official-reset')) {
+    const reset = await callOrThrow(inv, 'teams.official-reset', { open: false });
+    return { exitCode: 0, json: reset, human: renderOfficialReset(reset) };
+  }
+  const status = await callOrThrow(inv, 'teams.status', { sizes: !hasFlag(inv, 'no-sizes') });
+  return { exitCode: 0, json: status, human: renderTeamsStatus(status) };
 };
-
-export const teamsCommands: Command[] = [teamsCommand];

@@ -1,7 +1,7 @@
 // The ready-to-send message for IT. Built only from catalog text and extracted, validated fields:
 // the pasted text itself never goes in (it can hold tokens).
-import type { Explanation } from '../../shared/contract/explain';
-import { isConditionalAccessCode } from '../../shared/knowledge/catalog';
+import type { Explanation } from '../../../shared/contract/explain';
+import { isConditionalAccessCode } from '../../../shared/knowledge/catalog';
 import { codeLabel, firstSentence } from './headline';
 import { looksLikeSecret } from './secret-filter';
 

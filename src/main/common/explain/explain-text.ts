@@ -1,7 +1,7 @@
 // `explain.text`: find every sign-in error code and troubleshooting field in pasted text and explain
 // them. Pure and synchronous: no I/O, linear in the input length.
-import { MAX_EXPLAIN_INPUT, type Explanation, type FoundCode } from '../../shared/contract/explain';
-import { findEntry, isConditionalAccessCode } from '../../shared/knowledge/catalog';
+import { MAX_EXPLAIN_INPUT, type Explanation, type FoundCode } from '../../../shared/contract/explain';
+import { findEntry, isConditionalAccessCode } from '../../../shared/knowledge/catalog';
 import { detectFormat } from './detect-format';
 import { findCodes } from './find-codes';
 import { findFields } from './find-fields';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTimestamp } from '../../../../src/main/explain/normalize-timestamp';
+import { normalizeTimestamp } from '../../../../../src/main/common/explain/normalize-timestamp';
 
 describe('normalizeTimestamp', () => {
   it.each([

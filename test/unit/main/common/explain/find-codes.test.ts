@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes } from '../../../../src/main/explain/find-codes';
+import { findCodes } from '../../../../../src/main/common/explain/find-codes';
 
 const codes = (text: string, format: Parameters<typeof findCodes>[1] = 'plain') => findCodes(text, format).hits.map((h) => `${h.family}:${h.code}`);
 

@@ -1,9 +1,9 @@
 // CLI commands of the clock domain: `clock [--server host[:port]]...` measures the clock against
 // time servers (or the sign-in endpoint's Date header) and shows automatic time and time zone.
-import { describeOffset, type ClockStatus, type ServerResultView } from '../../../shared/contract/clock';
-import { parseServerAddress } from '../../clock/server-address';
-import { UsageError, callOrThrow, flagAll, type Command } from '../command';
-import { renderFindings } from '../render';
+import { describeOffset, type ClockStatus, type ServerResultView } from '../../shared/contract/clock';
+import { parseServerAddress } from './server-address';
+import { UsageError, callOrThrow, flagAll, type CommandRun } from '../common/cli-command';
+import { renderFindings } from '../common/cli-render';
 
 const METHOD = { sntp: 'NTP (SNTP)', 'https-date': 'HTTPS Date header (no NTP server answered)', none: 'none (nothing could be measured)' } as const;
 
@@ -37,23 +37,15 @@ export function renderClock(status: ClockStatus): string {
   return `${lines.join('\n')}\n${renderFindings(status.findings)}`;
 }
 
-export const clockCommand: Command = {
-  name: 'clock',
-  summary: 'Measure the clock against NTP servers (HTTPS Date fallback); automatic time and time zone',
-  usage: ['clock [--server host[:port]]...   (default servers and the Date URL can be set in --config under "clock")'],
-  flags: { server: { value: true, repeat: true, help: 'a time server to ask instead of the defaults: name, IPv4, IPv6 or [v6]:port (repeat for more)' } },
-  group: 'domain',
-  async run(inv) {
-    if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
-    const servers = flagAll(inv, 'server');
-    if (inv.flags.has('server') && !servers.length) throw new UsageError('--server needs a value: host[:port]');
-    for (const s of servers) {
-      const parsed = parseServerAddress(s);
-      if ('error' in parsed) throw new UsageError(`bad --server ${parsed.error}`);
-    }
-    const status = await callOrThrow(inv, 'clock.measure', servers.length ? { servers } : {});
-    return { exitCode: 0, json: status, human: renderClock(status) };
-  },
+export const runClock: CommandRun = async (inv) => {
+  if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
+  const servers = flagAll(inv, 'server');
+  if (inv.flags.has('server') && !servers.length) throw new UsageError('--server needs a value: host[:port]');
+  for (const s of servers) {
+    const parsed = parseServerAddress(s);
+    if ('error' in parsed) throw new UsageError(`bad --server ${parsed.error}`);
+  }
+  const status = await callOrThrow(inv, 'clock.measure', servers.length ? { servers } : {});
+  return { exitCode: 0, json: status, human: renderClock(status) };
 };
 
-export const clockCommands: Command[] = [clockCommand];

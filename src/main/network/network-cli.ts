@@ -1,8 +1,8 @@
 // CLI commands of the network domain: `network [--cloud worldwide|gcch|dod]` prints the proxy
 // sources and decisions, VPN, and a table per endpoint; --json prints the full evidence.
-import { CLOUDS, type Cloud, type EndpointResult, type NetworkReport, type Stage } from '../../../shared/contract/network';
-import { UsageError, callOrThrow, flag, type Command } from '../command';
-import { renderFindings } from '../render';
+import { CLOUDS, type Cloud, type EndpointResult, type NetworkReport, type Stage } from '../../shared/contract/network';
+import { UsageError, callOrThrow, flag, type CommandRun } from '../common/cli-command';
+import { renderFindings } from '../common/cli-render';
 
 function cell(stage: (Stage & { skipped?: string }) | undefined): string {
   if (!stage) return '-';
@@ -33,20 +33,12 @@ export function renderNetwork(report: NetworkReport): string {
   return `${lines.join('\n')}\n${renderFindings(report.findings)}`;
 }
 
-export const networkCommand: Command = {
-  name: 'network',
-  summary: 'Proxy, VPN and reachability of the Microsoft sign-in endpoints (DNS, TCP, TLS chain, HTTP)',
-  usage: ['network [--cloud worldwide|gcch|dod]   (endpoints, proxy and roots can be set in --config under "network")'],
-  flags: { cloud: { value: true, help: 'the Microsoft cloud: worldwide (also GCC), gcch (GCC High) or dod' } },
-  group: 'domain',
-  async run(inv) {
-    if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
-    const cloud = flag(inv, 'cloud');
-    if (inv.flags.has('cloud') && cloud === undefined) throw new UsageError('--cloud needs a value: worldwide, gcch or dod');
-    if (cloud !== undefined && !(CLOUDS as readonly string[]).includes(cloud)) throw new UsageError(`--cloud must be one of ${CLOUDS.join(', ')}`);
-    const report = await callOrThrow(inv, 'network.probe', cloud ? { cloud: cloud as Cloud } : {});
-    return { exitCode: 0, json: report, human: renderNetwork(report) };
-  },
+export const runNetwork: CommandRun = async (inv) => {
+  if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
+  const cloud = flag(inv, 'cloud');
+  if (inv.flags.has('cloud') && cloud === undefined) throw new UsageError('--cloud needs a value: worldwide, gcch or dod');
+  if (cloud !== undefined && !(CLOUDS as readonly string[]).includes(cloud)) throw new UsageError(`--cloud must be one of ${CLOUDS.join(', ')}`);
+  const report = await callOrThrow(inv, 'network.probe', cloud ? { cloud: cloud as Cloud } : {});
+  return { exitCode: 0, json: report, human: renderNetwork(report) };
 };
 
-export const networkCommands: Command[] = [networkCommand];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../../../src/main/explain/explain-text';
-import { looksLikeSecret } from '../../../../src/main/explain/secret-filter';
-import { findLeaks, plantedCases } from '../../../support/planted-secrets';
+import { explainText } from '../../../../../src/main/common/explain/explain-text';
+import { looksLikeSecret } from '../../../../../src/main/common/explain/secret-filter';
+import { findLeaks, plantedCases } from '../../../../support/planted-secrets';
 
 describe('looksLikeSecret (fields of pasted text)', () => {
   it('knows every planted secret family in every encoding (the shared rules)', () => {

@@ -1,0 +1,52 @@
+// CLI command of the report domain: the message for IT, or the support bundle as a zip.
+import { readFile } from 'node:fs/promises';
+import { MAX_EXPLAIN_INPUT } from '../../shared/contract/explain';
+import { DOMAINS, type Domain } from '../../shared/model';
+import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
+
+async function errorText(inv: Invocation): Promise<string | undefined> {
+  const source = flag(inv, 'error');
+  if (source === undefined) return undefined;
+  if (source === '-') return inv.io.readStdin();
+  try {
+    const buf = await readFile(source);
+    if (buf.length > MAX_EXPLAIN_INPUT) throw new UsageError(`${source} is larger than ${MAX_EXPLAIN_INPUT / 1024 / 1024} MB`);
+    return buf.toString('utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function only(inv: Invocation): Domain[] | undefined {
+  const raw = flag(inv, 'only');
+  if (!raw) return undefined;
+  const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = wanted.filter((d) => !(DOMAINS as readonly string[]).includes(d));
+  if (bad.length) throw new UsageError(`unknown domain ${bad.join(', ')}`);
+  return wanted as Domain[];
+}
+
+export const runReport: CommandRun = async (inv) => {
+  if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
+  const out = flag(inv, 'out');
+  const wantMessage = hasFlag(inv, 'message');
+  if (!out && !wantMessage) throw new UsageError('say --out FILE.zip (support bundle) or --message (message for IT)');
+  if (out && wantMessage) throw new UsageError('give --out or --message, not both');
+  const pastedText = await errorText(inv);
+  const domains = only(inv);
+  const common = { includePersonal: hasFlag(inv, 'include-personal'), ...(pastedText !== undefined ? { pastedText } : {}), ...(domains ? { only: domains } : {}) };
+  if (wantMessage) {
+    const result = await callOrThrow(inv, 'report.it-message', common);
+    return { exitCode: 0, json: result, human: `${result.message}\n` };
+  }
+  const result = await callOrThrow(inv, 'report.write-bundle', { ...common, path: out });
+  const human = [
+    `Saved the support bundle to ${result.path} (${result.bytes} bytes):`,
+    ...result.files.map((f) => `  ${f}`),
+    common.includePersonal ? 'Personal data is included, as asked. Tokens and passwords are never included.' : 'User names, home folders, e-mail addresses, device names and IP addresses were replaced; tokens and passwords are never included.',
+    'Send it to IT with the message (signin-doctor report --message).',
+  ].join('\n');
+  return { exitCode: 0, json: result, human: `${human}\n` };
+};
+
