@@ -1,14 +1,18 @@
 // The shell: a navigation list of screens on the left, the current screen on the right, and a
-// banner when the journal found a repair that a crash interrupted.
-import { useEffect, useState, type FC } from 'react';
+// banner when the journal found a repair that a crash interrupted. The first screen (Explain) is
+// in the entry chunk, so the window shows it without a second request; every other screen (and
+// every domain card) is its own chunk, loaded on first use under the Suspense boundary below.
+import { Suspense, lazy, useEffect, useState, type FC } from 'react';
 import { api } from './api';
 import { InterruptedBanner } from './components/InterruptedBanner';
+import { Loading } from './components/Loading';
 import { DOMAIN_UIS } from './domains';
 import type { ScreenDef } from './domains/types';
-import { ChecksScreen } from './screens/ChecksScreen';
 import { ExplainScreen } from './screens/ExplainScreen';
-import { HistoryScreen } from './screens/HistoryScreen';
 import type { RunSummary } from '../shared/model';
+
+const ChecksScreen = lazy(() => import('./screens/ChecksScreen').then((m) => ({ default: m.ChecksScreen })));
+const HistoryScreen = lazy(() => import('./screens/HistoryScreen').then((m) => ({ default: m.HistoryScreen })));
 
 const CORE_SCREENS: ScreenDef[] = [
   { id: 'explain', label: 'Explain my error', component: ExplainScreen },
@@ -59,7 +63,9 @@ export const App: FC = () => {
       </nav>
       <main className="content" id="main">
         {interrupted.length > 0 && <InterruptedBanner runs={interrupted} onResolved={(runId) => setInterrupted((r) => r.filter((x) => x.runId !== runId))} />}
-        <Screen />
+        <Suspense fallback={<Loading />}>
+          <Screen />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,5 +1,7 @@
-// UI of the clock domain: the Clock card on the Checks screen.
-import { ClockCard } from '../components/ClockCard';
+// UI of the clock domain: the Clock card on the Checks screen (loaded on first use).
+import { lazy } from 'react';
 import type { DomainUi } from './types';
+
+const ClockCard = lazy(() => import('../components/ClockCard').then((m) => ({ default: m.ClockCard })));
 
 export const clockUi: DomainUi = { domain: 'clock', label: 'Clock', Card: ClockCard };

@@ -1,11 +1,14 @@
-// UI of the device domain: the Device card on the Checks screen and the Token inspector screen.
-import { DeviceCard } from '../components/DeviceCard';
-import { TokenInspector } from '../components/TokenInspector';
+// UI of the device domain: the Device card on the Checks screen and the Token inspector screen
+// (each loaded on first use).
+import { lazy } from 'react';
 import type { DomainUi } from './types';
+
+const DeviceCard = lazy(() => import('../components/DeviceCard').then((m) => ({ default: m.DeviceCard })));
+const TokenInspectorScreen = lazy(() => import('../screens/TokenInspectorScreen').then((m) => ({ default: m.TokenInspectorScreen })));
 
 export const deviceUi: DomainUi = {
   domain: 'device',
   label: 'Device',
   Card: DeviceCard,
-  screens: [{ id: 'token', label: 'Token inspector', component: TokenInspector }],
+  screens: [{ id: 'token', label: 'Token inspector', component: TokenInspectorScreen }],
 };

@@ -1,5 +1,7 @@
-// UI of the network domain: the Network card on the Checks screen.
-import { NetworkCard } from '../components/NetworkCard';
+// UI of the network domain: the Network card on the Checks screen (loaded on first use).
+import { lazy } from 'react';
 import type { DomainUi } from './types';
+
+const NetworkCard = lazy(() => import('../components/network/NetworkCard').then((m) => ({ default: m.NetworkCard })));
 
 export const networkUi: DomainUi = { domain: 'network', label: 'Network', Card: NetworkCard };

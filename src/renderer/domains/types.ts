@@ -1,5 +1,6 @@
 // How a domain adds to the UI without touching App.tsx: extra screens in the navigation, and a
-// card shown above its findings on the Checks screen.
+// card shown above its findings on the Checks screen. Both are React.lazy components (each its own
+// chunk, loaded on first use), rendered under a Suspense boundary by App and the Checks screen.
 import type { FC } from 'react';
 import type { FixId, FixOptionsInput } from '../../shared/contract/fixes';
 import type { Domain, Finding } from '../../shared/model';

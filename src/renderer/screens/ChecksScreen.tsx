@@ -1,13 +1,14 @@
 // "Run checks": every domain's checks at once, with progress, grouped by domain; each domain may
 // add its own card above its findings.
-import { useEffect, useState, type FC } from 'react';
+import { Suspense, useEffect, useState, type FC } from 'react';
 import { worstSeverity, type Finding } from '../../shared/model';
 import { api, errorText } from '../api';
 import { FindingList } from '../components/FindingList';
-import { FixDialog } from '../components/FixDialog';
+import { FixDialog } from '../components/fix/FixDialog';
 import type { WireFixOptions } from '../../shared/contract/fixes';
 import { DOMAIN_UIS } from '../domains';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
 
 export const ChecksScreen: FC = () => {
   const [findings, setFindings] = useState<Finding[]>();
@@ -56,7 +57,11 @@ export const ChecksScreen: FC = () => {
           return (
             <section key={ui.domain} className={`domain sev-${worstSeverity(mine)}`} aria-labelledby={`domain-${ui.domain}`} data-domain={ui.domain}>
               <h2 id={`domain-${ui.domain}`}>{ui.label}</h2>
-              {Card && <Card findings={mine} onFix={openFix} />}
+              {Card && (
+                <Suspense fallback={<Loading />}>
+                  <Card findings={mine} onFix={openFix} />
+                </Suspense>
+              )}
               <FindingList findings={mine} onFix={(id) => openFix(id)} fixTitles={fixTitles} />
             </section>
           );

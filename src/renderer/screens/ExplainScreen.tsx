@@ -4,7 +4,7 @@ import type { Explanation } from '../../shared/contract/explain';
 import { api, errorText } from '../api';
 import { CodeCard } from '../components/CodeCard';
 import { CopyButton } from '../components/CopyButton';
-import { FixDialog } from '../components/FixDialog';
+import { FixDialog } from '../components/fix/FixDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 const FIELD_LABELS: Record<string, string> = {

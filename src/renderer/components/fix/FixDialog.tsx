@@ -3,10 +3,16 @@
 // Apply runs exactly the previewed plan (by its planId); if the computer changed since, the service
 // refuses and the dialog offers a fresh preview.
 import { useEffect, useRef, useState, type FC } from 'react';
-import type { FixId, FixOptionsInput, WireFixOptions } from '../../shared/contract/fixes';
-import type { FixPlan, RunRecord } from '../../shared/model';
-import { api, errorText } from '../api';
-import { ErrorAlert } from './ErrorAlert';
+import type { FixId, FixOptionsInput, WireFixOptions } from '../../../shared/contract/fixes';
+import type { FixPlan, RunRecord } from '../../../shared/model';
+import { api, errorText } from '../../api';
+import { ErrorAlert } from '../ErrorAlert';
+import { FixPlanView } from './FixPlanView';
+import { FixProgress, type Progress } from './FixProgress';
+import { FixResult } from './FixResult';
+
+/** The service's refusal when the computer changed since the preview ("preview again"). */
+const PREVIEW_AGAIN = /preview (the repair )?again/i;
 
 interface Props<F extends string> {
   fixId: F;
@@ -19,7 +25,7 @@ interface Props<F extends string> {
 export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }: Props<F>): ReturnType<FC> => {
   const [plan, setPlan] = useState<FixPlan>();
   const [record, setRecord] = useState<RunRecord>();
-  const [progress, setProgress] = useState<{ step: number; total: number; message: string }>();
+  const [progress, setProgress] = useState<Progress>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
@@ -53,7 +59,7 @@ export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }:
     } catch (e) {
       const text = errorText(e);
       setError(text);
-      setStale(/preview (the repair )?again/i.test(text));
+      setStale(PREVIEW_AGAIN.test(text));
     } finally {
       setBusy(false);
     }
@@ -62,64 +68,9 @@ export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }:
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="fix-title" onCancel={onClose}>
       <h2 id="fix-title">{plan?.title ?? 'Preparing the repair…'}</h2>
-      {plan && !record && (
-        <div data-testid="fix-plan">
-          <p>{plan.summary}</p>
-          {plan.blockedBy && (
-            <p className="error" role="alert">
-              Cannot run now: {plan.blockedBy}
-            </p>
-          )}
-          {plan.changes.length > 0 && (
-            <>
-              <h3>What will change</h3>
-              <ul>
-                {plan.changes.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {plan.keeps.length > 0 && (
-            <>
-              <h3>What is kept</h3>
-              <ul>
-                {plan.keeps.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {plan.needsClosed.length > 0 && <p>These apps must be closed first: {plan.needsClosed.join(', ')}.</p>}
-          <p>{plan.needsAdmin ? 'This step needs administrator rights: you will be asked for them for this action only.' : 'No administrator rights are needed.'}</p>
-          <p>
-            <strong>Undo:</strong> {plan.undoable ? plan.undoDescription : `not possible. ${plan.undoDescription}`}
-          </p>
-          {plan.warnings.map((w) => (
-            <p key={w} className="warn-text">
-              {w}
-            </p>
-          ))}
-        </div>
-      )}
-      {busy && progress && (
-        <div className="progress">
-          <progress max={Math.max(progress.total, 1)} value={progress.step} aria-label="Repair progress" />
-          <p aria-live="polite">{progress.message}</p>
-        </div>
-      )}
-      {record && (
-        <div data-testid="fix-result" role="status">
-          <p>
-            <strong>{record.status === 'verified' ? 'Done and verified.' : record.status === 'failed' ? 'The repair failed; nothing was changed.' : `Status: ${record.status}.`}</strong>
-          </p>
-          {record.verify && <p>{record.verify.message}</p>}
-          {record.error && <p className="error">{record.error}</p>}
-          <p>
-            Run id <code>{record.runId}</code>. {record.plan.undoable && record.status !== 'failed' ? 'You can undo it from History.' : ''}
-          </p>
-        </div>
-      )}
+      {plan && !record && <FixPlanView plan={plan} />}
+      {busy && progress && <FixProgress progress={progress} />}
+      {record && <FixResult record={record} />}
       <ErrorAlert error={error} />
       <div className="actions">
         {plan && !record && !plan.blockedBy && !stale && (

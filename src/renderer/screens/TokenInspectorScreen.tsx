@@ -1,23 +1,16 @@
-// Token inspector: paste a JWT, read its claims. The token lives only in this component's state:
+// The Token inspector screen: paste a JWT, read its claims. The token lives only in this component's state:
 // it is never sent anywhere but the local service call, never stored, and the field is cleared
 // when the panel closes (Clear) or unmounts (leaving the screen).
 import { useEffect, useRef, useState, type FC } from 'react';
 import type { TokenInspection } from '../../shared/contract/device';
 import { clockOffsetMs } from '../../shared/contract/clock-offset';
-import type { Finding } from '../../shared/model';
 import { api, errorText } from '../api';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TokenResult } from '../components/token/TokenResult';
 
-/** The clock check's measured offset (ms): clock.skew's offsetMs, the one place it is kept. */
-function offsetFrom(findings: readonly Finding[]): number | undefined {
-  return clockOffsetMs(findings);
-}
-
-const SEV_LABEL = { info: 'Info', warn: 'Warning', fail: 'Problem' } as const;
 const FIELD_STYLE = { width: '100%', padding: '6px 8px', font: 'inherit', borderRadius: 6, border: '1px solid #8f8f8a' } as const;
-const PRE_STYLE = { whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 320, overflow: 'auto', background: '#f6f6f3', padding: 8, borderRadius: 6 } as const;
 
-export const TokenInspector: FC = () => {
+export const TokenInspectorScreen: FC = () => {
   const [token, setToken] = useState('');
   const [scopes, setScopes] = useState('');
   const [audience, setAudience] = useState<'' | 'graph' | 'teams'>('');
@@ -59,7 +52,8 @@ export const TokenInspector: FC = () => {
   const measureClock = async () => {
     setClockNote('Measuring the clock…');
     try {
-      const offset = offsetFrom((await api.call('diagnose.run', { only: ['clock'] })).findings);
+      // The clock check's measured offset (ms): clock.skew's offsetMs, the one place it is kept.
+      const offset = clockOffsetMs((await api.call('diagnose.run', { only: ['clock'] })).findings);
       setOffsetMs(offset);
       setClockNote(offset === undefined ? 'The clock could not be measured; times use this computer\'s clock.' : `Times use the corrected clock (this computer is off by ${Math.round(offset / 1000)} s).`);
     } catch (e) {
@@ -67,8 +61,7 @@ export const TokenInspector: FC = () => {
     }
   };
 
-  const c = result?.claims;
-  return (
+    return (
     <section aria-labelledby="token-title">
       <h1 id="token-title">Token inspector</h1>
       <p className="lead">
@@ -105,95 +98,7 @@ export const TokenInspector: FC = () => {
         </span>
       </div>
       <ErrorAlert error={error} />
-      {result && c && (
-        <div className="card" data-testid="token-result">
-          <p className="warn-text">
-            <strong>{result.signatureNote}</strong>
-          </p>
-          {result.flags.length > 0 ? (
-            <ul data-testid="token-flags">
-              {result.flags.map((f) => (
-                <li key={f.id} className={`sev-${f.severity}`}>
-                  <strong>{SEV_LABEL[f.severity]}:</strong> {f.message}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>No problems found in the claims.</p>
-          )}
-          <dl className="fields">
-            <div>
-              <dt>Audience</dt>
-              <dd>
-                {c.aud.join(', ') || '(none)'}
-                {c.audienceName ? ` (${c.audienceName})` : ''}
-              </dd>
-            </div>
-            {result.times.map((t) => (
-              <div key={t.claim}>
-                <dt>{t.claim === 'exp' ? 'Expires' : t.claim === 'nbf' ? 'Valid from' : 'Issued'}</dt>
-                <dd>
-                  {t.iso} — {t.relative}
-                </dd>
-              </div>
-            ))}
-            {c.iss && (
-              <div>
-                <dt>Issuer</dt>
-                <dd>{c.iss}</dd>
-              </div>
-            )}
-            {c.tid && (
-              <div>
-                <dt>Tenant</dt>
-                <dd>{c.tid}</dd>
-              </div>
-            )}
-            {(c.appid ?? c.azp) && (
-              <div>
-                <dt>App</dt>
-                <dd>{[c.appid, c.azp].filter(Boolean).join(' / ')}</dd>
-              </div>
-            )}
-            <div>
-              <dt>Scopes</dt>
-              <dd>{c.scopes.join(' ') || '(none)'}</dd>
-            </div>
-            {c.roles.length > 0 && (
-              <div>
-                <dt>Roles</dt>
-                <dd>{c.roles.join(' ')}</dd>
-              </div>
-            )}
-            {c.upn && (
-              <div>
-                <dt>User</dt>
-                <dd>{c.upn}</dd>
-              </div>
-            )}
-            {c.amr.length > 0 && (
-              <div>
-                <dt>Sign-in methods</dt>
-                <dd>{c.amr.join(', ')}</dd>
-              </div>
-            )}
-            {c.deviceid && (
-              <div>
-                <dt>Device ID</dt>
-                <dd>{c.deviceid}</dd>
-              </div>
-            )}
-            <div>
-              <dt>Compared with</dt>
-              <dd>{result.clock.corrected ? `the corrected clock (${result.clock.now})` : `this computer's clock (${result.clock.now})`}</dd>
-            </div>
-          </dl>
-          <details>
-            <summary>Header and payload</summary>
-            <pre style={PRE_STYLE}>{JSON.stringify({ header: result.header, payload: result.payload }, null, 2)}</pre>
-          </details>
-        </div>
-      )}
+      {result && <TokenResult result={result} />}
     </section>
   );
 };

@@ -3,8 +3,8 @@
 import { useState, type FC } from 'react';
 import type { ReportPreview } from '../../shared/contract/report';
 import { api, errorText } from '../api';
-import { CopyButton } from './CopyButton';
-import { ErrorAlert } from './ErrorAlert';
+import { CopyButton } from '../components/CopyButton';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const KIND_LABEL: Record<string, string> = {
   token: 'tokens',

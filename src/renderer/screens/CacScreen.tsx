@@ -1,0 +1,11 @@
+// The CAC screen in the navigation: the live CAC panel on its own.
+import type { FC } from 'react';
+import { CacPanel } from '../components/cac/CacPanel';
+
+export const CacScreen: FC = () => (
+  <>
+    <h2>CAC smart card</h2>
+    <p className="lead">Is the reader seen, is the card in, are its certificates readable, valid and trusted? Events appear as they happen.</p>
+    <CacPanel />
+  </>
+);
