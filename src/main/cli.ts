@@ -1,4 +1,5 @@
-// Entry point of the `signin-doctor` command (bundled to dist/cli.js).
+// The full `signin-doctor` command (bundled to dist/cli-main.js; dist/cli.js, src/main/cli-launcher.ts,
+// hands it every command but a lone --version or --help).
 import { processIo } from './cli/cli-io';
 import { runCli } from './cli/run-cli';
 

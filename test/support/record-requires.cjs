@@ -21,15 +21,21 @@ Module._load = function load(request) {
 };
 // A package reached by import() (esbuild keeps dynamic imports of externals) may not pass through
 // Module._load: it is still in the CommonJS cache when it is CommonJS, so that is read too.
+// Our own bundled files that were read (dist/cli.js, dist/cli-main.js, ...) are noted as well.
+const files = new Set();
 function fromCache() {
   for (const file of Object.keys(Module._cache)) {
     const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file.slice(file.lastIndexOf('node_modules') - 1));
     if (m) seen.add(m[1].replace('\\', '/'));
+    else if (/[\\/]dist[\\/][^\\/]+\.js$/.test(file)) files.add(file.split(/[\\/]/).pop());
   }
 }
 function flush() {
   fromCache();
-  if (log && seen.size) appendFileSync(log, `${[...seen].map((n) => `${isMainThread ? 'main' : 'worker'} ${n}`).join('\n')}\n`);
+  const thread = isMainThread ? 'main' : 'worker';
+  const lines = [...[...seen].map((n) => `${thread} ${n}`), ...[...files].map((f) => `file ${f}`)];
+  if (log && lines.length) appendFileSync(log, `${lines.join('\n')}\n`);
   seen.clear();
+  files.clear();
 }
 process.on('exit', flush);
