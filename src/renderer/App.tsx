@@ -63,7 +63,9 @@ export const App: FC = () => {
       </nav>
       <main className="content" id="main">
         {interrupted.length > 0 && <InterruptedBanner runs={interrupted} onResolved={(runId) => setInterrupted((r) => r.filter((x) => x.runId !== runId))} />}
-        <Suspense fallback={<Loading />}>
+        {/* One boundary per screen (keyed): leaving a screen unmounts it at once, even while the next
+            one's chunk loads (a shared boundary would keep it hidden, with its state, until then). */}
+        <Suspense key={screen.id} fallback={<Loading />}>
           <Screen />
         </Suspense>
       </main>
