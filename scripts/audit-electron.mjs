@@ -122,7 +122,7 @@ async function main() {
   for (const f of failures) console.log(`  FAIL ${f.check} [${f.severity}/${f.confidence}] ${f.file}:${f.line} ${f.description ?? ''}`);
   for (const f of unreviewed) {
     console.log(`  FAIL unreviewed manual-review item ${f.check} ${f.file}:${f.line} ${f.sample ?? ''}`);
-    console.log(`       review it, then add {"check": "${f.check}", "file": "${f.file}", "reason": "..."} to scripts/electronegativity-reviewed.json and the README list`);
+    console.log(`       review it, then add {"check": "${f.check}", "file": "${f.file}", "reason": "..."} to scripts/electronegativity-reviewed.json and the list in docs/security.md`);
   }
   for (const b of blindSpots) console.log(`  FAIL not parsed (a blind spot): ${b}`);
   for (const r of stale) console.log(`  note reviewed entry no longer found (remove it): ${r.check} ${r.file}`);

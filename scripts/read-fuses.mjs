@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Reads the fuses back from a packaged Electron binary (@electron/fuses) and fails unless every
-// fuse electron-builder.yml sets (electronFuses) has that value, and the README's fuse table
+// fuse electron-builder.yml sets (electronFuses) has that value, and the fuse table in docs/security.md
 // ("### Electron fuses") says the same. The CI workflow runs it after `electron-builder --dir`.
 //
-//   node scripts/read-fuses.mjs [APP] [--config electron-builder.yml] [--readme README.md]
+//   node scripts/read-fuses.mjs [APP] [--config electron-builder.yml] [--readme docs/security.md]
 //
 // APP: the packaged executable, a macOS .app, or the folder electron-builder wrote (default
 // release/: the app for this OS is found in it). Exit 0: as configured; 1: a fuse differs, the
-// README disagrees, or the binary has no fuse wire; 2: bad usage or no app found.
+// documented table disagrees, or the binary has no fuse wire; 2: bad usage or no app found.
 import { statSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ const STATE = { 48: 'off', 49: 'on', 114: 'removed' };
 /** Keys of electronFuses that are options of the flipping, not fuses. */
 const NOT_FUSES = new Set(['resetAdHocDarwinSignature', 'strictlyRequireAllFuses']);
 
-/** The fuse names electron-builder.yml and the README use, by wire index: runAsNode, enableCookieEncryption, ... */
+/** The fuse names electron-builder.yml and docs/security.md use, by wire index: runAsNode, enableCookieEncryption, ... */
 export function fuseNames() {
   return Object.entries(fuses.FuseV1Options)
     .filter(([, index]) => typeof index === 'number')
@@ -41,9 +41,9 @@ export function configuredFuses(builderYaml) {
   return out;
 }
 
-/** The README's fuse table as a Map name -> boolean ("| `runAsNode` | off | why |"). */
+/** The documented fuse table (docs/security.md) as a Map name -> boolean ("| `runAsNode` | off | why |"). */
 export function documentedFuses(readme) {
-  const heading = readme.match(/^### Electron fuses.*$/m);
+  const heading = readme.match(/^#{2,3} Electron fuses.*$/m);
   if (!heading) return new Map();
   const rest = readme.slice(heading.index + heading[0].length);
   const end = rest.search(/^#{1,3} /m);
@@ -55,7 +55,7 @@ export function documentedFuses(readme) {
 
 /**
  * Compares a fuse wire (getCurrentFuseWire's result: { version, 0: byte, 1: byte, ... }) with the
- * configuration and the README. Returns one row per fuse in the wire and every problem found.
+ * configuration and the documented table. Returns one row per fuse in the wire and every problem found.
  */
 export function checkFuses(wire, configured, documented) {
   const problems = [];
@@ -64,8 +64,8 @@ export function checkFuses(wire, configured, documented) {
   if (String(wire.version) !== '1') problems.push(`fuse wire version ${wire.version}, this script reads version 1`);
   for (const name of configured.keys()) if (!known.has(name)) problems.push(`electron-builder.yml sets ${name}, which is not a fuse @electron/fuses knows`);
   for (const [name, on] of documented) {
-    if (!configured.has(name)) problems.push(`README lists ${name}, electron-builder.yml does not set it`);
-    else if (configured.get(name) !== on) problems.push(`README says ${name} is ${on ? 'on' : 'off'}, electron-builder.yml says ${configured.get(name) ? 'on' : 'off'}`);
+    if (!configured.has(name)) problems.push(`docs/security.md lists ${name}, electron-builder.yml does not set it`);
+    else if (configured.get(name) !== on) problems.push(`docs/security.md says ${name} is ${on ? 'on' : 'off'}, electron-builder.yml says ${configured.get(name) ? 'on' : 'off'}`);
   }
   const rows = [];
   const indices = Object.keys(wire).filter((k) => /^\d+$/.test(k)).map(Number).sort((a, b) => a - b);
@@ -97,7 +97,7 @@ export function fuseTargetOf(app, root = ROOT) {
 }
 
 function parseArgs(argv) {
-  const out = { app: undefined, config: join(ROOT, 'electron-builder.yml'), readme: join(ROOT, 'README.md') };
+  const out = { app: undefined, config: join(ROOT, 'electron-builder.yml'), readme: join(ROOT, 'docs', 'security.md') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--config' || arg === '--readme') {
@@ -140,7 +140,7 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     for (const p of result.problems) io.err(`read-fuses: ${p}\n`);
     return 1;
   }
-  io.out('Every fuse is as electron-builder.yml and the README say.\n');
+  io.out('Every fuse is as electron-builder.yml and docs/security.md say.\n');
   return 0;
 }
 

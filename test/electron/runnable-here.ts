@@ -116,7 +116,7 @@ export function electronJobToolsSuite(): void {
 
     describe('scripts/read-fuses.mjs', () => {
       const configured = configuredFuses(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'));
-      const documented = documentedFuses(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+      const documented = documentedFuses(readFileSync(join(ROOT, 'docs', 'security.md'), 'utf8'));
       const ON = 49; // @electron/fuses FuseState.ENABLE ('1')
       const OFF = 48; // FuseState.DISABLE ('0')
       const REMOVED = 114; // FuseState.REMOVED ('r')
@@ -140,12 +140,12 @@ export function electronJobToolsSuite(): void {
         return { code, out, err };
       };
 
-      it('reads electron-builder.yml and the README table, which agree with each other', () => {
+      it('reads electron-builder.yml and the table in docs/security.md, which agree with each other', () => {
         expect(configured.get('runAsNode')).toBe(false);
         expect(configured.get('onlyLoadAppFromAsar')).toBe(true);
         expect(documented.size).toBeGreaterThanOrEqual(7);
         expect(checkFuses(wireOf(), configured, documented).problems).toEqual([]);
-        expect(checkFuses(wireOf(), configured, new Map([['runAsNode', true]])).problems).toEqual(['README says runAsNode is on, electron-builder.yml says off']);
+        expect(checkFuses(wireOf(), configured, new Map([['runAsNode', true]])).problems).toEqual(['docs/security.md says runAsNode is on, electron-builder.yml says off']);
         expect(configuredFuses('electronFuses:\n  resetAdHocDarwinSignature: true\n  runAsNode: false\n')).toEqual(new Map([['runAsNode', false]]));
         expect(() => configuredFuses('electronFuses:\n  runAsNode: "no"\n')).toThrow(/must be true or false/);
       });
