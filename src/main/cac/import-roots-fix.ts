@@ -13,6 +13,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { blocked } from '../common/errors';
+import { cacFixOptions } from '../../shared/contract/cac';
 import type { EngineContext, FixDefinition, FixScope, StepExecutor } from '../engine/types';
 import { userDirs } from '../os/platform';
 import { assertInsideRoots } from '../os/safe-path';
@@ -136,8 +137,8 @@ export const keychainAddRootStep: StepExecutor<z.infer<typeof MacRootData>> = {
   },
 };
 
-// `bundle`, not `file`: the CLI's `fix` command keeps --file for itself.
-const Options = z.object({ bundle: z.string().min(1).max(4096) }).strict();
+// `bundle`, not `file`: the CLI's `fix` command keeps --file for itself (the schema is in contract/cac.ts).
+const Options = cacFixOptions['cac.import-dod-roots'];
 type ImportOptions = z.infer<typeof Options>;
 
 const describeRoot = (c: BundleCert) => `${c.dodRoot?.name ?? c.subject}: ${c.subject}; SHA-256 ${c.sha256}; SHA-1 ${c.sha1}; valid until ${c.notAfter.slice(0, 10)}`;
