@@ -188,29 +188,33 @@ export class Runner {
    * seen); if anything differs, nothing runs and the user is asked to preview again.
    */
   applyPlan(planId: string): Promise<RunRecord> {
+    return this.serial(() => this.applyPlanNow(planId));
+  }
+
+  /** Plans and applies in one go (scripts, tests): the same path as a preview followed by apply, in call order. */
+  apply(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
     return this.serial(async () => {
-      const entry = await this.plans.take(planId);
-      if (!entry) throw conflict(`there is no previewed plan ${String(planId).slice(0, 40)} (a plan is kept for 30 minutes and applied once): preview the repair again`);
-      const fix = this.getFix(entry.fixId);
-      if (entry.omitted.length) {
-        throw conflict(`this plan was made with ${entry.omitted.join(', ')}, which is never stored; preview and apply it in one go (signin-doctor fix ${fix.id} --yes)`);
-      }
-      const options = this.parseOptions(fix, entry.options);
-      const ctx = this.fixContext(planId);
-      const { plan: now, scope } = await this.makePlan(fix, ctx, options);
-      const { planId: _seenId, ...seen } = entry.plan;
-      const change = planDifference(seen, now);
-      if (change) throw conflict(`this computer changed since you previewed this repair (${change}); nothing was changed: preview again`);
-      if (now.blockedBy) throw blocked(now.blockedBy);
-      return this.execute(fix, ctx, options, scope, entry.plan);
+      const plan = await this.plan(fixId, rawOptions);
+      if (plan.blockedBy) throw blocked(plan.blockedBy);
+      return this.applyPlanNow(plan.planId!);
     });
   }
 
-  /** Plans and applies in one go (scripts, tests): the same path as a preview followed by apply. */
-  async apply(fixId: string, rawOptions: Record<string, unknown> = {}): Promise<RunRecord> {
-    const plan = await this.plan(fixId, rawOptions);
-    if (plan.blockedBy) throw blocked(plan.blockedBy);
-    return this.applyPlan(plan.planId!);
+  private async applyPlanNow(planId: string): Promise<RunRecord> {
+    const entry = await this.plans.take(planId);
+    if (!entry) throw conflict(`there is no previewed plan ${String(planId).slice(0, 40)} (a plan is kept for 30 minutes and applied once): preview the repair again`);
+    const fix = this.getFix(entry.fixId);
+    if (entry.omitted.length) {
+      throw conflict(`this plan was made with ${entry.omitted.join(', ')}, which is never stored; preview and apply it in one go (signin-doctor fix ${fix.id} --yes)`);
+    }
+    const options = this.parseOptions(fix, entry.options);
+    const ctx = this.fixContext(planId);
+    const { plan: now, scope } = await this.makePlan(fix, ctx, options);
+    const { planId: _seenId, ...seen } = entry.plan;
+    const change = planDifference(seen, now);
+    if (change) throw conflict(`this computer changed since you previewed this repair (${change}); nothing was changed: preview again`);
+    if (now.blockedBy) throw blocked(now.blockedBy);
+    return this.execute(fix, ctx, options, scope, entry.plan);
   }
 
   private async execute(fix: FixDefinition<any>, ctx: FixContext, options: Record<string, unknown>, scope: FixScope, plan: FixPlan): Promise<RunRecord> { // eslint-disable-line @typescript-eslint/no-explicit-any -- see RunnerOptions
