@@ -36,6 +36,7 @@ export const MAC_PROGRAMS = {
   'app-sso': '/usr/bin/app-sso',
   dscacheutil: '/usr/bin/dscacheutil',
   killall: '/usr/bin/killall',
+  open: '/usr/bin/open',
   osascript: '/usr/bin/osascript',
   ps: '/bin/ps',
   scutil: '/usr/sbin/scutil',
@@ -113,3 +114,34 @@ export function linuxProgram(name: LinuxProgram, exists: (path: string) => boole
 
 /** A command as plans and messages show it: the full program path, then the arguments. */
 export const commandLine = (file: string, args: readonly string[]) => [file, ...args].join(' ');
+
+// ---- Launchers of user apps (Teams): started with the user's own rights, never elevated ----
+
+/** explorer.exe sits in the Windows folder itself (not System32); it starts packaged apps by their AppsFolder id. */
+export function windowsExplorer(env: NodeJS.ProcessEnv = process.env, host: HostProbe = REAL_HOST): string {
+  return `${resolveWindowsFolder(host, 'ordinary', env).folder ?? WINDOWS_FOLDER}\\explorer.exe`;
+}
+
+/**
+ * Classic Teams' own launcher, `<LOCALAPPDATA>\\Microsoft\\Teams\\Update.exe` (Squirrel): it lives in the
+ * user's profile, so the user's own LOCALAPPDATA names it. Run with the user's rights only, like
+ * the Start menu shortcut the installer creates.
+ */
+export function classicTeamsUpdater(localAppData: string): string {
+  return `${localAppData.replace(/[\\/]+$/, '')}\\Microsoft\\Teams\\Update.exe`;
+}
+
+/**
+ * teams-for-linux from fixed, root-owned install locations (deb/rpm, the /opt bundle, snap,
+ * system flatpak), first that exists; never PATH and never the user's home.
+ */
+export const TEAMS_FOR_LINUX_PATHS = [
+  '/usr/bin/teams-for-linux',
+  '/opt/teams-for-linux/teams-for-linux',
+  '/snap/bin/teams-for-linux',
+  '/var/lib/flatpak/exports/bin/com.github.IsmaelMartinez.teams_for_linux',
+] as const;
+
+export function teamsForLinux(exists: (path: string) => boolean = realFile, candidates: readonly string[] = TEAMS_FOR_LINUX_PATHS): string | undefined {
+  return candidates.find((path) => exists(path));
+}

@@ -137,7 +137,7 @@ export function scanLogText(text: string, client: ClientId, file: string, maxFai
 }
 
 /** The last `maxBytes` of a file, starting at a whole line. */
-async function readTail(path: string, size: number, maxBytes: number): Promise<string> {
+export async function readTail(path: string, size: number, maxBytes: number): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const start = Math.max(0, size - maxBytes);

@@ -74,6 +74,45 @@ export const OfficialResetSchema = z.object({
 });
 export type OfficialReset = z.infer<typeof OfficialResetSchema>;
 
+/** Which client to act on: one by id, or 'auto' (the installed one; new Teams before classic). */
+export const TeamsClientChoiceSchema = z.enum(['auto', ...TeamsClientIdSchema.options]);
+
+export const TeamsStartSchema = z.object({
+  started: z.boolean(),
+  client: TeamsClientIdSchema.optional(),
+  /** The launcher as run: the program's absolute path, then its arguments. */
+  launcher: z.object({ program: z.string(), args: z.array(z.string()) }).optional(),
+  /** Of the started program (teams-for-linux itself; on Windows and macOS the launcher hands over and exits). */
+  pid: z.number().int().optional(),
+  /** Why not: Teams runs already, no client (or no launcher) installed, the launcher failed, this OS has none. */
+  reason: z.enum(['already-running', 'not-installed', 'launch-failed']).optional(),
+  processes: z.array(z.object({ pid: z.number(), name: z.string() })).optional(),
+  message: z.string(),
+});
+export type TeamsStart = z.infer<typeof TeamsStartSchema>;
+
+/** The longest watch: two minutes. */
+export const SIGNIN_WATCH_MAX_MS = 120_000;
+
+export const SigninOutcomeSchema = z.object({
+  outcome: z.enum(['signed-in', 'failed', 'no-answer']),
+  /** UTC ISO time of the log line. */
+  at: z.string().optional(),
+  /** The failure's code as the catalog keys it (53003, CAA2000B), its display form (AADSTS53003), name and meaning. */
+  code: z.string().optional(),
+  display: z.string().optional(),
+  name: z.string().optional(),
+  meaning: z.string().optional(),
+  conditionalAccess: z.boolean().optional(),
+  correlationId: z.string().optional(),
+  file: z.string().optional(),
+  client: TeamsClientIdSchema.optional(),
+  /** The folders watched, and whether by change events or (fs.watch unavailable) a slow poll. */
+  watched: z.array(z.string()),
+  mode: z.enum(['watch', 'poll']),
+});
+export type SigninOutcome = z.infer<typeof SigninOutcomeSchema>;
+
 export const teamsCalls = {
   'teams.status': call(
     z.object({ sizes: z.boolean().default(true) }).strict(),
@@ -84,6 +123,23 @@ export const teamsCalls = {
     z.object({ open: z.boolean().default(false) }).strict(),
     OfficialResetSchema,
     'The last resort for new Teams on Windows: the Settings page with its Reset button (deep link and steps; opens it when asked and allowed).',
+  ),
+  'teams.start': call(
+    z.object({ client: TeamsClientChoiceSchema.default('auto') }).strict(),
+    TeamsStartSchema,
+    'Starts Teams through its own launcher (never when it runs already); says which launcher, the pid, or why not.',
+  ),
+  'teams.watch-signin': call(
+    z
+      .object({
+        /** Only log lines after this moment count (ISO time with zone; default: now). */
+        since: z.iso.datetime({ offset: true }).optional(),
+        timeoutMs: z.number().int().min(1).max(SIGNIN_WATCH_MAX_MS).default(SIGNIN_WATCH_MAX_MS),
+        client: TeamsClientChoiceSchema.default('auto'),
+      })
+      .strict(),
+    SigninOutcomeSchema,
+    'Watches the Teams logs for the next sign-in outcome (signed in, failed with a code, or no answer within the timeout, at most two minutes).',
   ),
 } satisfies CallTable;
 export const teamsEvents = {} satisfies EventTable;
