@@ -20,6 +20,9 @@ export default defineConfig({
           'pcsc-worker': resolve(__dirname, 'src/main/cac/pcsc-worker.ts'),
           'pac-worker': resolve(__dirname, 'src/main/network/pac-worker.ts'),
         },
+        // Each domain loads lazily from its own chunk; names without a content hash keep the
+        // security audit's reviewed list (keyed by file) stable.
+        output: { chunkFileNames: 'chunks/[name].js' },
       },
     },
   },
@@ -40,6 +43,8 @@ export default defineConfig({
       outDir: resolve(__dirname, 'dist/renderer'),
       emptyOutDir: true,
       sourcemap: false,
+      // electron-vite leaves the renderer unminified; minified, the first screen is a third of the bytes.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
   },
