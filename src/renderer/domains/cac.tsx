@@ -3,7 +3,8 @@
 import { lazy } from 'react';
 import type { DomainUi } from './types';
 
-const CacCard = lazy(() => import('../components/cac/CacCard').then((m) => ({ default: m.CacCard })));
+const loadCard = () => import('../components/cac/CacCard');
+const CacCard = lazy(() => loadCard().then((m) => ({ default: m.CacCard })));
 const CacScreen = lazy(() => import('../screens/CacScreen').then((m) => ({ default: m.CacScreen })));
 
-export const cacUi: DomainUi = { domain: 'cac', label: 'CAC', Card: CacCard, screens: [{ id: 'cac', label: 'CAC smart card', component: CacScreen }] };
+export const cacUi: DomainUi = { domain: 'cac', label: 'CAC', Card: CacCard, preloadCard: () => void loadCard(), screens: [{ id: 'cac', label: 'CAC smart card', component: CacScreen }] };

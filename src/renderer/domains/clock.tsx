@@ -2,6 +2,7 @@
 import { lazy } from 'react';
 import type { DomainUi } from './types';
 
-const ClockCard = lazy(() => import('../components/ClockCard').then((m) => ({ default: m.ClockCard })));
+const loadCard = () => import('../components/ClockCard');
+const ClockCard = lazy(() => loadCard().then((m) => ({ default: m.ClockCard })));
 
-export const clockUi: DomainUi = { domain: 'clock', label: 'Clock', Card: ClockCard };
+export const clockUi: DomainUi = { domain: 'clock', label: 'Clock', Card: ClockCard, preloadCard: () => void loadCard() };

@@ -2,6 +2,7 @@
 import { lazy } from 'react';
 import type { DomainUi } from './types';
 
-const NetworkCard = lazy(() => import('../components/network/NetworkCard').then((m) => ({ default: m.NetworkCard })));
+const loadCard = () => import('../components/network/NetworkCard');
+const NetworkCard = lazy(() => loadCard().then((m) => ({ default: m.NetworkCard })));
 
-export const networkUi: DomainUi = { domain: 'network', label: 'Network', Card: NetworkCard };
+export const networkUi: DomainUi = { domain: 'network', label: 'Network', Card: NetworkCard, preloadCard: () => void loadCard() };

@@ -3,6 +3,7 @@
 import { lazy } from 'react';
 import type { DomainUi } from './types';
 
-const TeamsCard = lazy(() => import('../components/teams/TeamsCard').then((m) => ({ default: m.TeamsCard })));
+const loadCard = () => import('../components/teams/TeamsCard');
+const TeamsCard = lazy(() => loadCard().then((m) => ({ default: m.TeamsCard })));
 
-export const teamsUi: DomainUi = { domain: 'teams', label: 'Teams', Card: TeamsCard };
+export const teamsUi: DomainUi = { domain: 'teams', label: 'Teams', Card: TeamsCard, preloadCard: () => void loadCard() };

@@ -25,4 +25,6 @@ export interface DomainUi {
   label: string;
   screens?: ScreenDef[];
   Card?: FC<DomainCardProps>;
+  /** Starts loading the card's chunk (the Checks screen calls it on open, so no card waits for it after the checks). */
+  preloadCard?: () => void;
 }

@@ -19,6 +19,8 @@ export const ChecksScreen: FC = () => {
   const [fixTitles, setFixTitles] = useState<Record<string, string>>({});
 
   useEffect(() => {
+    // The cards' chunks load while the user reads the screen or the checks run.
+    for (const ui of DOMAIN_UIS) ui.preloadCard?.();
     api.call('fix.list', {}).then((list) => setFixTitles(Object.fromEntries(list.map((f) => [f.id, f.title]))), () => undefined);
     return api.on('diagnose-progress', (p) => setProgress({ done: p.done, total: p.total }));
   }, []);
