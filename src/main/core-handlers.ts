@@ -1,6 +1,7 @@
 // Handlers of the core calls: app info, diagnosis, the fix lifecycle, history and recovery.
 import type { coreCalls } from '../shared/contract/core';
 import { runChecks } from './engine/check-runner';
+import { TEAMS_LOG_CHECK, diagnoseCauses } from './diagnosis/diagnose-causes';
 import { isAllowedExternalUrl } from './common/external-links';
 import type { HandlerFactory, ServiceDeps } from './service-types';
 import { APP_NAME, APP_VERSION } from './common/version';
@@ -13,14 +14,16 @@ export const createCoreHandlers: HandlerFactory<typeof coreCalls, ServiceDeps> =
     stateDir: deps.ctx.stateDir,
     interrupted: await (await deps.runner()).interrupted(),
   }),
-  'diagnose.run': async ({ only }) => {
+  'diagnose.run': async ({ only, errorText, noLogs }) => {
     const startedAt = deps.ctx.now().toISOString();
     const domains = only ?? [...deps.domains];
     // Only the domains asked for are loaded (`diagnose --only teams` never loads the PC/SC stack).
-    const checks = (await deps.checks(domains)).filter((c) => domains.includes(c.domain));
+    const checks = (await deps.checks(domains)).filter((c) => domains.includes(c.domain) && !(noLogs && c.id === TEAMS_LOG_CHECK));
     const resolveProxy = deps.host.resolveProxy;
     const findings = await runChecks(checks, resolveProxy ? { ...deps.ctx, resolveProxy } : deps.ctx, (p) => deps.emit('diagnose-progress', p));
-    return { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings };
+    // The causes beside the findings: the pasted text is read here and never kept or logged.
+    const { error, causes } = diagnoseCauses({ ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}), findings, now: deps.ctx.now() });
+    return { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings, ...(error ? { error } : {}), causes };
   },
   // The runner (built on first use, with every domain's fixes and steps) does the repairs.
   'fix.list': async () => (await deps.runner()).listFixes(),

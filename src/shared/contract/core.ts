@@ -10,6 +10,8 @@ import {
   StableIdSchema,
 } from '../model';
 import { call } from './define';
+import { CauseSchema, DiagnosisErrorSchema } from './diagnosis';
+import { MAX_EXPLAIN_INPUT } from './explain';
 
 const FixOptionsSchema = z.record(z.string().max(64), z.union([z.string().max(1_000_000), z.number(), z.boolean()]));
 
@@ -18,6 +20,10 @@ export const DiagnosisSchema = z.object({
   finishedAt: z.string(),
   domains: z.array(DomainSchema),
   findings: z.array(FindingSchema),
+  /** The error the causes explain: pasted, or the newest sign-in failure of the last 7 days in the Teams logs. */
+  error: DiagnosisErrorSchema.optional(),
+  /** Ranked causes (strongest first, ruled-out last); src/main/diagnosis. */
+  causes: z.array(CauseSchema).optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
@@ -33,9 +39,17 @@ export const AppInfoSchema = z.object({
 export const coreCalls = {
   'app.info': call(z.object({}).strict(), AppInfoSchema, 'Name, version, platform and interrupted runs.'),
   'diagnose.run': call(
-    z.object({ only: z.array(DomainSchema).max(10).optional() }).strict(),
+    z
+      .object({
+        only: z.array(DomainSchema).max(10).optional(),
+        /** Pasted error text (never stored): the error the causes explain. */
+        errorText: z.string().max(MAX_EXPLAIN_INPUT).optional(),
+        /** Do not read the Teams logs (no log check, no error taken from them). */
+        noLogs: z.boolean().optional(),
+      })
+      .strict(),
     DiagnosisSchema,
-    'Run all checks (or those of some domains) concurrently; progress arrives as diagnose-progress events.',
+    'Run all checks (or those of some domains) concurrently and rank the causes of the error (pasted, or the newest sign-in failure in the Teams logs); progress arrives as diagnose-progress events.',
   ),
   'fix.list': call(z.object({}).strict(), z.array(FixInfoSchema), 'Every fix this build knows.'),
   'fix.plan': call(

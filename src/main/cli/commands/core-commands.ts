@@ -6,8 +6,13 @@ export const CORE_COMMANDS: readonly CommandMeta[] = [
   {
     name: 'diagnose',
     summary: 'Run every check (or some domains) and list the findings',
-    usage: ['diagnose [--only teams,clock,network,cac,device]'],
-    flags: { only: { value: true, help: 'comma-separated domains' } },
+    usage: ['diagnose [--only teams,clock,network,cac,device]', 'diagnose [--error TEXT | --error-file F] [--no-logs] [--only ...]   (the verdict: ranked causes of the error)'],
+    flags: {
+      only: { value: true, help: 'comma-separated domains' },
+      error: { value: true, help: 'the error text to explain (else the newest sign-in failure of the last 7 days in the Teams logs); never stored' },
+      'error-file': { value: true, help: 'read the error text from a file (text, at most 4 MB); never stored' },
+      'no-logs': { value: false, help: 'do not read the Teams logs (no log check, no error taken from them)' },
+    },
     group: 'main',
   },
   {

@@ -3,6 +3,8 @@
 import { DOMAINS, worstSeverity, type Domain } from '../../../shared/model';
 import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../../common/cli-command';
 import { readInputText } from '../../common/cli-input';
+import { readErrorFile } from '../../diagnosis/error-file';
+import { renderVerdict } from '../../diagnosis/render-causes';
 import { renderFindings, renderHistory, renderPlan, renderRun } from '../../common/cli-render';
 import { stdinOptionOf } from '../../domains';
 
@@ -15,11 +17,24 @@ function parseOnly(inv: Invocation): Domain[] | undefined {
   return wanted as Domain[];
 }
 
+async function errorTextOf(inv: Invocation): Promise<string | undefined> {
+  const text = flag(inv, 'error');
+  const file = flag(inv, 'error-file');
+  if (hasFlag(inv, 'error') && text === undefined) throw new UsageError('--error needs the error text (or use --error-file F)');
+  if (hasFlag(inv, 'error-file') && file === undefined) throw new UsageError('--error-file needs a file name');
+  if (text !== undefined && file !== undefined) throw new UsageError('give --error or --error-file, not both');
+  return file !== undefined ? readErrorFile(file) : text;
+}
+
 export const runDiagnose: CommandRun = async (inv) => {
+  if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]} (give the error text with --error TEXT or --error-file F)`);
   const only = parseOnly(inv);
-  const result = await callOrThrow(inv, 'diagnose.run', only ? { only } : {});
+  const errorText = await errorTextOf(inv);
+  const noLogs = hasFlag(inv, 'no-logs');
+  const result = await callOrThrow(inv, 'diagnose.run', { ...(only ? { only } : {}), ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}) });
   const worst = worstSeverity(result.findings);
-  const human = `${renderFindings(result.findings)}\nOverall: ${worst.toUpperCase()} (${result.findings.length} findings)\n`;
+  const verdict = renderVerdict({ ...(result.error ? { error: result.error } : {}), causes: result.causes ?? [] });
+  const human = `${verdict}\nFindings:\n${renderFindings(result.findings)}\nOverall: ${worst.toUpperCase()} (${result.findings.length} findings)\n`;
   return { exitCode: 0, json: result, human };
 };
 
