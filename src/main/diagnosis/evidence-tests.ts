@@ -171,7 +171,7 @@ const complianceReporting: Reader<'compliance-reporting'> = (_t, { findings }) =
       : obs('fault', [fact(linux.finding.id, 'Intune for Linux is not installed: this computer cannot report compliance')]);
   }
   if (join?.state === 'not-registered' || join?.state === 'domain-joined-only') return obs('n/a'); // registration comes first
-  return obs('unknown', [fact('device', join ? join.text : 'The device checks did not run')]);
+  return obs('unknown', [join ? fact(join.id, join.text) : fact('device', 'The device checks did not run')]);
 };
 
 const platform: Reader<'platform'> = (t, { findings, error }) => {
