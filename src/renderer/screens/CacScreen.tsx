@@ -4,6 +4,7 @@ import { CacPanel } from '../components/cac/CacPanel';
 
 export const CacScreen: FC = () => (
   <>
+    <h1 className="sr-only">Sign-in Doctor: CAC smart card</h1>
     <h2>CAC smart card</h2>
     <p className="lead">Is the reader seen, is the card in, are its certificates readable, valid and trusted? Events appear as they happen.</p>
     <CacPanel />
