@@ -1,6 +1,6 @@
 // The shell: a navigation list of screens on the left, the current screen on the right, and a
-// banner when the journal found a repair that a crash interrupted. The first screen (Explain) is
-// in the entry chunk, so the window shows it without a second request; every other screen (and
+// banner when the journal found a repair that a crash interrupted. The verdict (first in the list)
+// and Explain are in the entry chunk, so the window shows it without a second request; every other screen (and
 // every domain card) is its own chunk, loaded on first use under the Suspense boundary below.
 import { Suspense, lazy, useEffect, useState, type FC } from 'react';
 import { api } from './api';
@@ -8,13 +8,16 @@ import { InterruptedBanner } from './components/InterruptedBanner';
 import { Loading } from './components/Loading';
 import { DOMAIN_UIS } from './domains';
 import type { ScreenDef } from './domains/types';
+import { ErrorProvider } from './error-context';
 import { ExplainScreen } from './screens/ExplainScreen';
+import { VerdictScreen } from './screens/VerdictScreen';
 import type { RunSummary } from '../shared/model';
 
 const ChecksScreen = lazy(() => import('./screens/ChecksScreen').then((m) => ({ default: m.ChecksScreen })));
 const HistoryScreen = lazy(() => import('./screens/HistoryScreen').then((m) => ({ default: m.HistoryScreen })));
 
 const CORE_SCREENS: ScreenDef[] = [
+  { id: 'verdict', label: 'Why can\'t I sign in?', component: VerdictScreen },
   { id: 'explain', label: 'Explain my error', component: ExplainScreen },
   { id: 'checks', label: 'Run checks', component: ChecksScreen },
 ];
@@ -22,8 +25,15 @@ const LAST_SCREENS: ScreenDef[] = [{ id: 'history', label: 'History', component:
 
 export const SCREENS: ScreenDef[] = [...CORE_SCREENS, ...DOMAIN_UIS.flatMap((d) => d.screens ?? []), ...LAST_SCREENS];
 
+/**
+ * The screen shown on open. The verdict is first in the navigation; the window still opens on
+ * Explain until test/e2e/explain.test.ts opens Explain from the navigation (it pastes on open).
+ * Then this becomes SCREENS[0]!.id (the verdict).
+ */
+const OPEN_ON = 'explain';
+
 export const App: FC = () => {
-  const [screenId, setScreenId] = useState(SCREENS[0]!.id);
+  const [screenId, setScreenId] = useState(OPEN_ON);
   const [interrupted, setInterrupted] = useState<RunSummary[]>([]);
   const [version, setVersion] = useState('');
 
@@ -40,6 +50,7 @@ export const App: FC = () => {
   const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]!;
   const Screen = screen.component;
   return (
+    <ErrorProvider navigate={setScreenId}>
     <div className="shell">
       <nav className="nav" aria-label="Sections">
         <div className="brand">
@@ -70,5 +81,6 @@ export const App: FC = () => {
         </Suspense>
       </main>
     </div>
+    </ErrorProvider>
   );
 };

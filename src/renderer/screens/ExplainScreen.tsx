@@ -6,6 +6,7 @@ import { CodeCard } from '../components/CodeCard';
 import { CopyButton } from '../components/CopyButton';
 import { FixDialog } from '../components/fix/FixDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useSharedError } from '../error-context';
 
 const FIELD_LABELS: Record<string, string> = {
   correlationId: 'Correlation ID',
@@ -24,7 +25,13 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export const ExplainScreen: FC = () => {
-  const [text, setText] = useState('');
+  // Prefilled with the error pasted or found elsewhere in the app (in memory only); edits are shared back.
+  const shared = useSharedError();
+  const [text, setTextState] = useState(shared.text);
+  const setText = (t: string) => {
+    setTextState(t);
+    shared.setText(t);
+  };
   const [result, setResult] = useState<Explanation>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);

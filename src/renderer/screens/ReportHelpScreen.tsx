@@ -5,6 +5,7 @@ import type { ReportPreview } from '../../shared/contract/report';
 import { api, errorText } from '../api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useSharedError } from '../error-context';
 
 const KIND_LABEL: Record<string, string> = {
   token: 'tokens',
@@ -20,7 +21,13 @@ const KIND_LABEL: Record<string, string> = {
 const PRE_STYLE = { whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 320, overflow: 'auto', background: '#f6f6f3', padding: 8, borderRadius: 6, fontSize: 12 } as const;
 
 export const ReportHelpScreen: FC = () => {
-  const [pastedText, setPastedText] = useState('');
+  // Prefilled with the error pasted or found elsewhere in the app (in memory only); edits are shared back.
+  const shared = useSharedError();
+  const [pastedText, setPastedTextState] = useState(shared.text);
+  const setPastedText = (t: string) => {
+    setPastedTextState(t);
+    shared.setText(t);
+  };
   const [includePersonal, setIncludePersonal] = useState(false);
   const [preview, setPreview] = useState<ReportPreview>();
   const [busy, setBusy] = useState<'' | 'preview' | 'save'>('');
