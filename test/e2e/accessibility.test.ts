@@ -87,6 +87,30 @@ describe('accessibility of every screen (E2E in Chromium, axe-core)', () => {
       }
       await page.emulateMedia({ colorScheme: 'light' });
       await page.setViewportSize({ width: 800, height: 600 });
+      if (label === 'Run checks') {
+        // The help desk switch opens every domain and shows the ids and evidence: still no violation.
+        const main = page.getByRole('main');
+        const details = main.locator('details');
+        expect(await details.count()).toBeGreaterThan(1);
+        expect(await main.locator('details:not([open])').count()).toBeGreaterThan(0);
+        await main.getByRole('checkbox', { name: 'Details for the help desk' }).check();
+        await expect.poll(() => main.locator('details:not([open])').count(), { timeout: 10_000 }).toBe(0);
+        expect(await main.getByTestId('finding-id').count()).toBeGreaterThan(0);
+        expect(await main.getByTestId('finding-evidence').count()).toBeGreaterThan(0);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          try {
+            await expectNoAxeViolations(page, `${label}, help desk details (${scheme})`);
+          } catch (e) {
+            failures.push((e as Error).message);
+          }
+          const overflow = await horizontalOverflow(page);
+          if (overflow.px > 0) failures.push(`${label}, help desk (${scheme}) scrolls sideways by ${overflow.px}px: ${overflow.culprits.join('; ')}`);
+          await page.screenshot({ path: join(SCREENSHOT_DIR, `a11y-run-checks-help-desk-${scheme}.png`) });
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
+        await main.getByRole('checkbox', { name: 'Details for the help desk' }).uncheck();
+      }
     }
     expect(failures.join('\n\n')).toBe('');
     await context.close();

@@ -69,6 +69,7 @@ describe('network card (E2E in Chromium)', () => {
   it('direct: every endpoint row shows DNS, TCP, TLS (public issuer) and HTTP with times; Test again re-probes', async () => {
     const { page, context, card } = await runChecks(direct.url);
     expect(await card.getByTestId('network-verdict').textContent()).toMatch(/All 2 endpoints .* answered/);
+    await page.getByTestId('domain-details-network').locator('summary').click(); // no problem: the Network disclosure starts closed
     const row = card.getByRole('table', { name: 'Endpoints tested' }).locator('tr[data-endpoint="login"]');
     const text = (await row.textContent()) ?? '';
     expect(text).toMatch(/direct/);

@@ -1,7 +1,10 @@
-// "Run checks": every domain's checks at once, with progress, grouped by domain; each domain may
-// add its own card above its findings.
+// "Run checks": every domain's checks at once, with progress. The result starts with a summary
+// (problems first, the passing checks one line per domain); each domain's card and findings sit
+// behind a disclosure, open when the domain has a problem. "Details for the help desk" (kept in
+// memory only) opens every domain and shows each finding's id and evidence.
 import { Suspense, useEffect, useState, type FC } from 'react';
 import { worstSeverity, type Finding } from '../../shared/model';
+import type { Cause } from '../../shared/contract/diagnosis';
 import { api, errorText } from '../api';
 import { FindingList } from '../components/FindingList';
 import { FixDialog } from '../components/fix/FixDialog';
@@ -9,14 +12,25 @@ import type { WireFixOptions } from '../../shared/contract/fixes';
 import { DOMAIN_UIS } from '../domains';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { ChecksSummary } from '../components/checks/ChecksSummary';
+import { hasProblem } from '../components/checks/summary-order';
+
+/** The help desk switch outlives the screen (remembered in memory for this window, never stored). */
+let helpDeskRemembered = false;
 
 export const ChecksScreen: FC = () => {
   const [findings, setFindings] = useState<Finding[]>();
+  const [causes, setCauses] = useState<Cause[]>();
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [error, setError] = useState('');
   const [running, setRunning] = useState(false);
   const [fix, setFix] = useState<{ fixId: string; options?: WireFixOptions }>();
   const [fixTitles, setFixTitles] = useState<Record<string, string>>({});
+  const [helpDesk, setHelpDeskState] = useState(helpDeskRemembered);
+  const setHelpDesk = (on: boolean) => {
+    helpDeskRemembered = on;
+    setHelpDeskState(on);
+  };
 
   useEffect(() => {
     // The cards' chunks load while the user reads the screen or the checks run.
@@ -30,7 +44,9 @@ export const ChecksScreen: FC = () => {
     setError('');
     setProgress(undefined);
     try {
-      setFindings((await api.call('diagnose.run', {})).findings);
+      const result = await api.call('diagnose.run', {});
+      setFindings(result.findings);
+      setCauses(result.causes);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -39,32 +55,42 @@ export const ChecksScreen: FC = () => {
   };
 
   const openFix = (fixId: string, options?: WireFixOptions) => setFix({ fixId, ...(options ? { options } : {}) });
+  const shown = DOMAIN_UIS.filter((ui) => ui.Card || findings?.some((f) => f.domain === ui.domain));
   return (
-    <section aria-labelledby="checks-title">
+    <section aria-labelledby="checks-title" className={helpDesk ? 'checks help-desk' : 'checks'}>
       <h1 id="checks-title">Check this computer</h1>
       <p className="lead">Looks at what a sign-in policy may test (device, network, clock, smart card) and at the local problems that are worth repairing. Nothing is changed without asking.</p>
       <div className="actions">
         <button type="button" className="primary" onClick={run} disabled={running}>
           {running ? 'Checking…' : findings ? 'Run checks again' : 'Run checks'}
         </button>
+        <label className="switch">
+          <input type="checkbox" checked={helpDesk} onChange={(e) => setHelpDesk(e.target.checked)} data-testid="help-desk-switch" /> Details for the help desk
+        </label>
       </div>
       {running && progress && <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Checks progress" />}
       <ErrorAlert error={error} />
       {findings && findings.length === 0 && <p data-testid="no-findings">No checks reported anything.</p>}
+      {findings && findings.length > 0 && <ChecksSummary findings={findings} causes={causes} domains={shown} helpDesk={helpDesk} />}
       {findings &&
-        DOMAIN_UIS.map((ui) => {
+        shown.map((ui) => {
           const mine = findings.filter((f) => f.domain === ui.domain);
-          if (!mine.length && !ui.Card) return null;
           const Card = ui.Card;
+          const problem = hasProblem(mine);
           return (
             <section key={ui.domain} className={`domain sev-${worstSeverity(mine)}`} aria-labelledby={`domain-${ui.domain}`} data-domain={ui.domain}>
-              <h2 id={`domain-${ui.domain}`}>{ui.label}</h2>
-              {Card && (
-                <Suspense fallback={<Loading />}>
-                  <Card findings={mine} onFix={openFix} />
-                </Suspense>
-              )}
-              <FindingList findings={mine} onFix={(id) => openFix(id)} fixTitles={fixTitles} />
+              <details open={helpDesk || problem} data-testid={`domain-details-${ui.domain}`}>
+                <summary>
+                  <h2 id={`domain-${ui.domain}`}>{ui.label}</h2>
+                  <span className="domain-count">{domainLine(mine)}</span>
+                </summary>
+                {Card && (
+                  <Suspense fallback={<Loading />}>
+                    <Card findings={mine} onFix={openFix} />
+                  </Suspense>
+                )}
+                <FindingList findings={mine} onFix={(id) => openFix(id)} fixTitles={fixTitles} helpDesk={helpDesk} />
+              </details>
             </section>
           );
         })}
@@ -72,3 +98,10 @@ export const ChecksScreen: FC = () => {
     </section>
   );
 };
+
+function domainLine(findings: Finding[]): string {
+  const problems = findings.filter((f) => f.severity === 'fail' || f.severity === 'warn').length;
+  const passed = findings.length - problems;
+  const parts = [problems ? (problems === 1 ? '1 problem' : `${problems} problems`) : '', passed ? (passed === 1 ? '1 check passed' : `${passed} checks passed`) : ''].filter(Boolean);
+  return parts.join(', ');
+}
