@@ -1,10 +1,21 @@
 // Handlers of the core calls: app info, diagnosis, the fix lifecycle, history and recovery.
 import type { coreCalls } from '../shared/contract/core';
 import { runChecks } from './engine/check-runner';
-import { TEAMS_LOG_CHECK, diagnoseCauses } from './diagnosis/diagnose-causes';
+import { TEAMS_LOG_CHECK, diagnoseCauses, type RepairRun } from './diagnosis/diagnose-causes';
 import { isAllowedExternalUrl } from './common/external-links';
 import type { HandlerFactory, ServiceDeps } from './service-types';
 import { APP_NAME, APP_VERSION } from './common/version';
+
+/** What diagnose needs of the journal's runs (RunSummary's fields): which repair, when, and how it ended. */
+async function repairHistory(stateDir: string): Promise<RepairRun[]> {
+  try {
+    const { Journal } = await import('./engine/journal');
+    const { records } = await new Journal(stateDir).list();
+    return records.map((r) => ({ runId: r.runId, fixId: r.fixId, status: r.status, startedAt: r.startedAt }));
+  } catch {
+    return []; // an unreadable journal: no repair is known, so every error counts as current
+  }
+}
 
 export const createCoreHandlers: HandlerFactory<typeof coreCalls, ServiceDeps> = (deps) => ({
   'app.info': async () => ({
@@ -22,7 +33,11 @@ export const createCoreHandlers: HandlerFactory<typeof coreCalls, ServiceDeps> =
     const resolveProxy = deps.host.resolveProxy;
     const findings = await runChecks(checks, resolveProxy ? { ...deps.ctx, resolveProxy } : deps.ctx, (p) => deps.emit('diagnose-progress', p));
     // The causes beside the findings: the pasted text is read here and never kept or logged.
-    const { error, causes } = diagnoseCauses({ ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}), findings, now: deps.ctx.now() });
+    // The journal's repairs: an error older than a verified repair is history. Read through the engine's
+    // journal (sealed records only, as runner.history() reads them) without building the runner, which
+    // loads every domain: `diagnose --only teams` still loads no other domain.
+    const history = await repairHistory(deps.ctx.stateDir);
+    const { error, causes } = diagnoseCauses({ ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}), findings, now: deps.ctx.now(), history });
     return { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings, ...(error ? { error } : {}), causes };
   },
   // The runner (built on first use, with every domain's fixes and steps) does the repairs.

@@ -1,7 +1,9 @@
 // What diagnose.run adds beside the findings: the error (pasted text, else the newest recent
-// sign-in failure in the Teams logs unless logs are off) and the ranked causes.
-import type { DiagnosisResult } from '../../shared/contract/diagnosis';
-import type { Finding } from '../../shared/model';
+// sign-in failure in the Teams logs unless logs are off) and the ranked causes. An error older than
+// a verified (or applied) repair of the journal is history: it is marked beforeRepair and the
+// causes that repair addressed are shown as addressed.
+import type { BeforeRepair, DiagnosisErrorInput, DiagnosisResult } from '../../shared/contract/diagnosis';
+import type { Finding, RunSummary } from '../../shared/model';
 import { errorFromLogs } from './error-from-logs';
 import { errorFromText } from './error-from-text';
 import { rankCauses } from './rank-causes';
@@ -11,10 +13,43 @@ export interface DiagnoseCausesInput {
   noLogs?: boolean;
   findings: readonly Finding[];
   now: Date;
+  /** The journal's runs (runner.history() or the journal's records), in any order. */
+  history?: readonly RepairRun[];
 }
 
-export function diagnoseCauses({ errorText, noLogs, findings, now }: DiagnoseCausesInput): DiagnosisResult {
-  const error = errorText !== undefined ? errorFromText(errorText) : noLogs ? undefined : errorFromLogs(findings, now);
+/** What the picker reads of a run of the journal. */
+export type RepairRun = Pick<RunSummary, 'runId' | 'fixId' | 'status' | 'startedAt'>;
+
+/** A time of a log line or an error page; a time without a zone is UTC (the error pages say so). */
+export function parseErrorTime(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = s.trim();
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) ? t : `${t.replace(' ', 'T')}Z`;
+  const ms = Date.parse(zoned);
+  if (Number.isFinite(ms)) return ms;
+  const plain = Date.parse(t);
+  return Number.isFinite(plain) ? plain : undefined;
+}
+
+const REPAIRED = new Set(['verified', 'applied']);
+
+/** The newest verified or applied repair that started after the error's time (none when the error has no time). */
+export function repairAfter(error: DiagnosisErrorInput, history: readonly RepairRun[]): BeforeRepair | undefined {
+  const at = parseErrorTime(error.source.kind === 'teams-log' ? (error.source.time ?? error.timestamp) : error.timestamp);
+  if (at === undefined) return undefined;
+  const newer = history
+    .flatMap((r) => {
+      const started = Date.parse(r.startedAt);
+      return REPAIRED.has(r.status) && Number.isFinite(started) && started > at ? [{ r, started }] : [];
+    })
+    .sort((a, b) => b.started - a.started)[0];
+  return newer ? { runId: newer.r.runId, fixId: newer.r.fixId, at: newer.r.startedAt } : undefined;
+}
+
+export function diagnoseCauses({ errorText, noLogs, findings, now, history = [] }: DiagnoseCausesInput): DiagnosisResult {
+  const found = errorText !== undefined ? errorFromText(errorText) : noLogs ? undefined : errorFromLogs(findings, now);
+  const beforeRepair = found ? repairAfter(found, history) : undefined;
+  const error = found && beforeRepair ? { ...found, source: { ...found.source, beforeRepair } } : found;
   return rankCauses({ ...(error ? { error } : {}), findings, now });
 }
 

@@ -6,7 +6,7 @@
 //   3. within one strength, what the user can do now first (then the family's order).
 // Never: a repair a family forbids (no cache clear or sign-in reset for a Conditional Access block,
 // an account problem or MFA); "strong" without a finding's measured value; a fix on a ruled-out cause.
-import type { Cause, CauseFact, CauseStrength, DiagnosisCode, DiagnosisError, DiagnosisErrorInput, DiagnosisResult } from '../../shared/contract/diagnosis';
+import type { BeforeRepair, Cause, CauseFact, CauseStrength, DiagnosisCode, DiagnosisError, DiagnosisErrorInput, DiagnosisResult } from '../../shared/contract/diagnosis';
 import type { FixId } from '../../shared/contract/fixes';
 import {
   ACCOUNT_PROBLEMS,
@@ -152,7 +152,30 @@ function sortRanked(list: Ranked[]): Cause[] {
     .map((r) => r.cause);
 }
 
+/** "2026-11-23 07:00 UTC": when a repair ran, as the user reads it. */
+export function repairTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC');
+}
+
+/** The family's causes that the repair (newer than the error) addressed: shown as addressed, ruled out for now. */
+function addressedCauses(family: ErrorFamily, ctx: TestContext, repair: BeforeRepair): Cause[] {
+  return family.causes.flatMap((fc) => {
+    const rule = CAUSE_RULES[fc.rule];
+    if (!rule.fixes.includes(repair.fixId as FixId) && !(rule.findingFixes ?? []).includes(repair.fixId as FixId)) return [];
+    const observed = dedupe((fc.tests ?? rule.tests).map((t) => observe(t, ctx)).flatMap((o) => o.facts));
+    const because: CauseFact[] = [{ findingId: 'history', fact: `Addressed by your repair ${repair.fixId} at ${repairTime(repair.at)}; the error is from before it` }, ...observed];
+    return [{ id: fc.rule, strength: 'ruled-out' as const, title: rule.title, because, who: rule.who, userActions: [], fixes: [], itActions: [], addressedBy: repair }];
+  });
+}
+
 function verdictOf(error: DiagnosisErrorInput, lead: { code: DiagnosisCode; family: ErrorFamilyId } | undefined): string {
+  const repaired = error.source.beforeRepair;
+  const before = repaired ? `Before your repair at ${repairTime(repaired.at)} (${repaired.fixId}): ` : '';
+  const after = repaired ? ' No sign-in failure since; the causes below come from the checks alone.' : '';
+  return `${before}${verdictText(error, lead)}${after}`;
+}
+
+function verdictText(error: DiagnosisErrorInput, lead: { code: DiagnosisCode; family: ErrorFamilyId } | undefined): string {
   if (!error.codes.length) return 'No sign-in error code was found in the error; the causes come from the checks alone.';
   if (!lead) {
     const first = error.codes[0]!;
@@ -180,6 +203,13 @@ export function rankCauses({ error, findings, now }: RankInput): DiagnosisResult
   if (!lead) return { error: out, causes: [unknownCodeCause(error)] };
 
   const family = ERROR_FAMILIES[lead.family];
+  const repaired = error.source.beforeRepair;
+  if (repaired) {
+    // The repair's causes are addressed; their evidence (the failures in the logs) is from before it too.
+    const addressed = addressedCauses(family, ctx, repaired);
+    const gone = new Set(addressed.map((c) => c.id));
+    return { error: out, causes: [...measuredFaults(ctx).filter((c) => !gone.has(c.id)), ...addressed] };
+  }
   const local = family.causes.flatMap((fc, order) => {
     if (fc.onlyCodes && !fc.onlyCodes.includes(lead.code.code.toUpperCase())) return [];
     const r = evaluate(fc.rule, fc.tests ?? CAUSE_RULES[fc.rule].tests, ctx, family, order);

@@ -1,13 +1,15 @@
 // The verdict as the CLI prints it: one line for the error and what it means, then the causes
 // (strongest first, each with why, the fix ids and what IT must do); ruled-out ones in one block.
 import type { Cause, DiagnosisResult } from '../../shared/contract/diagnosis';
+import { repairTime } from './rank-causes';
 
 const LABEL: Record<Cause['strength'], string> = { strong: 'STRONG', possible: 'POSSIBLE', 'ruled-out': 'RULED OUT' };
 
 function sourceLine(r: DiagnosisResult): string | undefined {
   const s = r.error?.source;
   if (!s) return undefined;
-  return s.kind === 'teams-log' ? `  (from the Teams log ${s.file}, line ${s.line}${s.time ? `, ${s.time}` : ''})` : '  (from the pasted error)';
+  const before = s.beforeRepair ? `; before your repair at ${repairTime(s.beforeRepair.at)} (${s.beforeRepair.fixId}), so it no longer counts as current` : '';
+  return s.kind === 'teams-log' ? `  (from the Teams log ${s.file}, line ${s.line}${s.time ? `, ${s.time}` : ''}${before})` : `  (from the pasted error${before})`;
 }
 
 export function renderVerdict(r: DiagnosisResult): string {

@@ -4,6 +4,7 @@
 // Teams log lines is reduced to its catalogued facts first (log-facts.ts): no raw log line leaves.
 import yazl from 'yazl';
 import type { DeviceSummary } from '../../shared/contract/device';
+import type { Cause, DiagnosisError } from '../../shared/contract/diagnosis';
 import type { ItMessage, ReportPreview } from '../../shared/contract/report';
 import { REPORT_SCHEMA_VERSION } from '../../shared/contract/report';
 import { isConditionalAccessCode } from '../../shared/knowledge/catalog';
@@ -54,12 +55,12 @@ export function redactorFor(options: RedactionOptions, data: ReportData): Redact
 
 export function buildBundle(data: ReportData, options: RedactionOptions): Bundle {
   const redactor = redactorFor(options, data);
-  const raw = buildItMessage({ now: new Date(data.generatedAt), explanation: data.explanation, device: data.device, findings: data.diagnosis.findings, history: data.history });
+  const raw = buildItMessage({ now: new Date(data.generatedAt), explanation: data.explanation, device: data.device, findings: data.diagnosis.findings, history: data.history, ...(data.verdict ? { verdict: data.verdict } : {}) });
   const message = redactor.text(raw.message);
   const facts = redactor.value(raw.facts) as ItMessage['facts'];
   const findings = redactor.value(data.diagnosis.findings.map(allowListed)) as Finding[];
   const ex = data.explanation;
-  const hasCa = Boolean(ex?.codes.some((c) => isConditionalAccessCode(c.family, c.code)));
+  const hasCa = Boolean(ex?.codes.some((c) => isConditionalAccessCode(c.family, c.code)) || data.verdict?.error?.codes.some((c) => c.family === 'aadsts' && isConditionalAccessCode(c.family, c.code)));
   const bySeverity: Partial<Record<Severity, number>> = {};
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
 
@@ -83,6 +84,8 @@ export function buildBundle(data: ReportData, options: RedactionOptions): Bundle
           }) as ReportDocument['explanation'],
         }
       : {}),
+    ...(data.verdict?.error ? { error: redactor.value(data.verdict.error) as DiagnosisError } : {}),
+    causes: redactor.value(data.verdict?.causes ?? []) as Cause[],
     domains: data.diagnosis.domains,
     findings,
     history: redactor.value(data.history) as RunSummary[],

@@ -3,6 +3,7 @@
 import type { Diagnosis } from '../../shared/contract/core';
 import type { DeviceSummary } from '../../shared/contract/device';
 import type { Explanation } from '../../shared/contract/explain';
+import type { DiagnosisResult } from '../../shared/contract/diagnosis';
 import type { Domain, Finding, RunRecord, RunSummary } from '../../shared/model';
 import { runChecks } from '../engine/check-runner';
 import type { DomainDeps } from '../engine/types';
@@ -14,6 +15,8 @@ export interface ReportData {
   device?: DeviceSummary;
   explanation?: Explanation;
   history: RunSummary[];
+  /** The verdict: the error (pasted, else the newest Teams log failure) and the ranked causes. */
+  verdict?: DiagnosisResult;
   /** Full journal records of the most recent runs (steps, verification), for the fix history file. */
   runs: RunRecord[];
 }
@@ -47,6 +50,14 @@ export async function collectReport(deps: Pick<DomainDeps, 'ctx' | 'checks' | 'd
       // a journal entry that cannot be read is listed in history but has no details
     }
   }
+  // The verdict comes through the service (a domain imports no other): diagnose.run ranks the causes of
+  // the error (the pasted text, else the newest Teams log failure) against its own run of the checks,
+  // with the journal's repairs. It runs after the report's checks, never beside them (one SNTP query,
+  // one dsregcmd at a time). A failure leaves the report without causes, never without the report.
+  const verdict: DiagnosisResult | undefined = await deps
+    .call('diagnose.run', { only: domains, ...(text ? { errorText: text } : {}) })
+    .then((d) => ({ ...(d.error ? { error: d.error } : {}), causes: d.causes ?? [] }))
+    .catch(() => undefined);
   return {
     generatedAt: startedAt,
     platform: deps.ctx.platform,
@@ -54,6 +65,7 @@ export async function collectReport(deps: Pick<DomainDeps, 'ctx' | 'checks' | 'd
     ...(device?.summary ? { device: device.summary } : {}),
     ...(explanation ? { explanation } : {}),
     history,
+    ...(verdict ? { verdict } : {}),
     runs,
   };
 }

@@ -5,7 +5,11 @@ import { DOMAINS, type Domain } from '../../shared/model';
 import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
 
 async function errorText(inv: Invocation): Promise<string | undefined> {
-  const source = flag(inv, 'error');
+  const given = flag(inv, 'error');
+  const file = flag(inv, 'error-file');
+  if (given !== undefined && file !== undefined) throw new UsageError('give --error or --error-file, not both');
+  if (hasFlag(inv, 'error-file') && file === undefined) throw new UsageError('--error-file needs a file name');
+  const source = given ?? file;
   if (source === undefined) return undefined;
   if (source === '-') return inv.io.readStdin();
   try {

@@ -31,6 +31,35 @@ function findingRows(findings: readonly Finding[]): string {
     .join('\n');
 }
 
+const STRENGTH: Record<string, string> = { strong: 'Strong', possible: 'Possible', 'ruled-out': 'Ruled out' };
+
+/** The verdict: the error the causes were ranked for and the causes with their evidence facts. */
+function verdictHtml(doc: ReportDocument): string {
+  const e = doc.error;
+  const src = e?.source;
+  const error = e
+    ? `<h2>Verdict</h2><p><strong>${esc(e.verdict)}</strong></p><table>${[
+        ['Error code', e.codes.map((c) => `${c.display}${c.name ? ` (${c.name})` : ''}`).join(', ')],
+        ['Correlation ID', e.correlationId],
+        ['Request ID', e.requestId],
+        ['Time (UTC)', e.timestamp ?? (src?.kind === 'teams-log' ? src.time : undefined)],
+        ['Source', src?.kind === 'teams-log' ? `Teams log ${src.file}, line ${src.line}` : 'pasted error'],
+        ['Before a repair', src?.beforeRepair ? `${src.beforeRepair.fixId} at ${src.beforeRepair.at}` : undefined],
+      ]
+        .filter(([, v]) => v)
+        .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
+        .join('')}</table>`
+    : doc.causes.length
+      ? '<h2>Verdict</h2><p>No sign-in error given or found in the Teams logs; measured faults:</p>'
+      : '';
+  const causes = doc.causes.length
+    ? `<h3>Causes (strongest first)</h3><table><tr><th>Strength</th><th>Cause</th><th>Why</th></tr>${doc.causes
+        .map((c) => `<tr><td>${esc(STRENGTH[c.strength] ?? c.strength)}</td><td><strong>${esc(c.title)}</strong> <span class="id">${esc(c.id)}</span></td><td>${c.because.map((b) => `${esc(b.fact)} <span class="id">${esc(b.findingId)}</span>`).join('<br>')}</td></tr>`)
+        .join('')}</table>`
+    : '';
+  return `${error}${causes}`;
+}
+
 export function renderReportHtml(doc: ReportDocument): string {
   const d = doc.device;
   const deviceRows = d
@@ -66,6 +95,7 @@ ${
     ? `<h2>Error</h2><table><tr><th>Code</th><th>Name</th><th>Meaning</th></tr>${ex.codes.map((c) => `<tr><td>${esc(c.code)}</td><td>${esc(c.name)}</td><td>${esc(c.meaning)}</td></tr>`).join('')}</table>`
     : ''
 }
+${verdictHtml(doc)}
 ${deviceRows.length ? `<h2>Device</h2><table>${deviceRows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>` : ''}
 <h2>Findings (${doc.findings.length})</h2>
 <p class="note">${esc(Object.entries(doc.summary.bySeverity).map(([k, n]) => `${n} ${SEV_LABEL[k as Finding['severity']].toLowerCase()}`).join(', ') || 'none')}</p>

@@ -19,10 +19,14 @@ export const DiagnosisCodeSchema = z.object({
 });
 export type DiagnosisCode = z.infer<typeof DiagnosisCodeSchema>;
 
+/** A verified (or applied) repair of the journal that is newer than the error: the error is history. */
+export const BeforeRepairSchema = z.object({ runId: z.string(), fixId: z.string(), at: z.string() });
+export type BeforeRepair = z.infer<typeof BeforeRepairSchema>;
+
 /** Where the error came from: pasted text (never stored), or one line of a Teams log. */
 export const ErrorSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pasted') }),
-  z.object({ kind: z.literal('teams-log'), client: z.string(), file: z.string(), line: z.number().int(), time: z.string().optional() }),
+  z.object({ kind: z.literal('pasted'), beforeRepair: BeforeRepairSchema.optional() }),
+  z.object({ kind: z.literal('teams-log'), client: z.string(), file: z.string(), line: z.number().int(), time: z.string().optional(), beforeRepair: BeforeRepairSchema.optional() }),
 ]);
 export type ErrorSource = z.infer<typeof ErrorSourceSchema>;
 
@@ -75,6 +79,8 @@ export const CauseSchema = z.object({
   /** Safe repairs of ours, in the order to try them (never on a ruled-out cause). */
   fixes: z.array(FixIdSchema),
   itActions: z.array(z.string()),
+  /** The repair that addressed this cause (the error is from before it); such a cause is listed as ruled out. */
+  addressedBy: BeforeRepairSchema.optional(),
 });
 export type Cause = z.infer<typeof CauseSchema>;
 

@@ -4,7 +4,13 @@ import { DomainSchema } from '../model';
 import { call, type CallTable, type EventTable } from './define';
 import { MAX_EXPLAIN_INPUT } from './explain';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * report.json schema version.
+ * 1: findings, device, explanation, message, history.
+ * 2: adds `error` (the diagnosis error: codes, IDs, time, source, beforeRepair) and `causes` (the ranked
+ *    causes with their evidence facts), and messageFacts.causes; everything else unchanged.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 const ReportOptionsSchema = z.object({
   /** Error text the user pasted (explained, never copied into the bundle as is). */
@@ -30,6 +36,8 @@ export const ItMessageSchema = z.object({
     network: z.array(z.string()),
     clockSkew: z.string().optional(),
     tried: z.array(z.string()),
+    /** The top causes (strongest first, at most 3), one line each. */
+    causes: z.array(z.string()).optional(),
   }),
 });
 export type ItMessage = z.infer<typeof ItMessageSchema>;

@@ -93,7 +93,11 @@ describe('support bundle from the built CLI, with generated secrets on Teams log
     expect(failure.evidence.failures[0]).toEqual({ time: `2026-11-23T${clock(newest)}.000Z`, codes: [{ code: 'AADSTS53003', name: 'BlockedByConditionalAccess' }], correlationId: guidOf(newest), client: expect.stringMatching(/^(new|classic)$/), file: expect.stringMatching(/^\[home\]/), line: expect.any(Number) });
     // The counts say which rules fired (on the pasted text and the paths).
     expect(Object.keys(report.redaction.rules)).toEqual(expect.arrayContaining(['home-folder']));
+    // The verdict (schema 2) is built from the same pasted text: its error and causes are in the files scanned above.
+    expect(report.error).toMatchObject({ source: { kind: 'pasted' }, correlationId: 'e2a4c6b8-1d3f-4a5b-9c7d-0e1f2a3b4c5d' });
+    expect(report.causes.length).toBeGreaterThan(0);
     const message = files.get('message-for-it.txt')!.toString('utf8');
+    expect(message).toContain('Most likely causes (strongest first):');
     expect(message).toContain('AADSTS53003');
     expect(message).toContain('e2a4c6b8-1d3f-4a5b-9c7d-0e1f2a3b4c5d');
   });
@@ -106,6 +110,10 @@ describe('support bundle from the built CLI, with generated secrets on Teams log
     for (const [name, content] of files) expect(content.toString('utf8'), name).not.toContain(RAW_MARK);
     const log = files.get('logs/teams-sign-in.txt')!.toString('utf8');
     expect(log).toContain(`teams-for-linux, ${join(m.tree.home, '.config', 'teams-for-linux', 'logs', 'main.log')}, line`);
-    expect(JSON.parse(files.get('report.json')!.toString('utf8')).redaction.personal).toBe('included');
+    const report = JSON.parse(files.get('report.json')!.toString('utf8'));
+    expect(report.redaction.personal).toBe('included');
+    // With personal data kept, the causes and their facts still carry no secret (scanned above) and are there.
+    expect(report.causes.length).toBeGreaterThan(0);
+    expect(report.error.codes.map((c: { code: string }) => c.code)).toContain('53003');
   });
 });

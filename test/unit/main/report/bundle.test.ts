@@ -27,7 +27,7 @@ describe('support bundle', () => {
     const b = buildBundle(data(healthy), { includePersonal: false });
     expect(b.files.map((x) => x.name)).toEqual(['message-for-it.txt', 'report.json', 'report.html', 'fix-history.json']);
     const json = JSON.parse(b.files.find((x) => x.name === 'report.json')!.content.toString('utf8'));
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.summary).toMatchObject({ worst: 'info', nothingWrong: true, headline: expect.stringMatching(/found nothing wrong on this machine/) });
     expect(json.findings).toHaveLength(2);
     expect(b.message).toContain('Sign-in Doctor found nothing wrong on this device.');
