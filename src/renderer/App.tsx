@@ -25,12 +25,8 @@ const LAST_SCREENS: ScreenDef[] = [{ id: 'history', label: 'History', component:
 
 export const SCREENS: ScreenDef[] = [...CORE_SCREENS, ...DOMAIN_UIS.flatMap((d) => d.screens ?? []), ...LAST_SCREENS];
 
-/**
- * The screen shown on open. The verdict is first in the navigation; the window still opens on
- * Explain until test/e2e/explain.test.ts opens Explain from the navigation (it pastes on open).
- * Then this becomes SCREENS[0]!.id (the verdict).
- */
-const OPEN_ON = 'explain';
+/** The screen shown on open: the verdict ("Why can't I sign in?"), first in the navigation. */
+const OPEN_ON = SCREENS[0]!.id;
 
 export const App: FC = () => {
   const [screenId, setScreenId] = useState(OPEN_ON);
@@ -52,6 +48,9 @@ export const App: FC = () => {
   return (
     <ErrorProvider navigate={setScreenId}>
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <nav className="nav" aria-label="Sections">
         <div className="brand">
           <span className="brand-name">Sign-in Doctor</span>

@@ -126,6 +126,10 @@ describe('accessibility of every screen (E2E in Chromium, axe-core)', () => {
       return getComputedStyle(el).outlineStyle;
     });
     expect(outline).not.toBe('none');
+    // The first Tab lands on the skip link, which moves the focus past the navigation.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
     await context.close();
   });
 });

@@ -40,6 +40,8 @@ describe('explain screen (E2E in Chromium)', () => {
 
   it('explains a pasted 53003 error page truthfully and hands over the IDs', async () => {
     const { page, context } = await openPage(browser, harness.url);
+    // The app opens on the verdict; the explainer is one click away.
+    await page.getByRole('navigation').getByRole('button', { name: 'Explain my error', exact: true }).click();
     await page.getByLabel('Error message').fill(ERROR_PAGE);
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
 
@@ -78,6 +80,8 @@ describe('explain screen (E2E in Chromium)', () => {
 
   it('says so when the text holds no code, and handles the keyboard', async () => {
     const { page, context } = await openPage(browser, harness.url);
+    // The app opens on the verdict; the explainer is one click away.
+    await page.getByRole('navigation').getByRole('button', { name: 'Explain my error', exact: true }).click();
     await page.getByLabel('Error message').fill('Something went wrong, please try again later.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
