@@ -6,17 +6,9 @@
 // 10-character piece of one, in a text, also behind percent, JSON and HTML escapes (decoded here
 // independently of the product's decoder, so a blind spot there is not one here too).
 
-/** A small seeded PRNG (mulberry32): the same cases on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './prng';
+
+export { rng };
 
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;

@@ -1,7 +1,6 @@
 // CLI command of the report domain: the message for IT, or the support bundle as a zip.
-import { readFile } from 'node:fs/promises';
-import { MAX_EXPLAIN_INPUT } from '../../shared/contract/explain';
 import { DOMAINS, type Domain } from '../../shared/model';
+import { readTextFile } from '../common/cli-input';
 import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
 
 async function errorText(inv: Invocation): Promise<string | undefined> {
@@ -12,14 +11,7 @@ async function errorText(inv: Invocation): Promise<string | undefined> {
   const source = given ?? file;
   if (source === undefined) return undefined;
   if (source === '-') return inv.io.readStdin();
-  try {
-    const buf = await readFile(source);
-    if (buf.length > MAX_EXPLAIN_INPUT) throw new UsageError(`${source} is larger than ${MAX_EXPLAIN_INPUT / 1024 / 1024} MB`);
-    return buf.toString('utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  return readTextFile(source, 'the error file');
 }
 
 function only(inv: Invocation): Domain[] | undefined {

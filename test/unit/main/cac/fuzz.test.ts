@@ -7,18 +7,10 @@ import { parseChuid } from '../../../../src/main/cac/chuid';
 import { PCSC, PcscError, type CardConnection } from '../../../../src/main/cac/pcsc-port';
 import { CardReadError, ObjectError, parseCertObject, readCard } from '../../../../src/main/cac/piv-reader';
 import { TlvError, parseTlvs } from '../../../../src/main/cac/tlv';
+import { rng } from '../../../support/prng';
 import { buildObjects, createTestPki } from '../../../support/virtual-piv-card';
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = rng;
 
 function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
   const b = Array.from(input);
