@@ -25,7 +25,7 @@ export function renderExplanation(ex: Explanation): string {
     const e = code.entry;
     lines.push(`${code.raw} — ${e.name}${e.rangeOnly ? ' (family only)' : ''}`);
     lines.push(`  What it means: ${e.meaning}`);
-    lines.push(`  Who can fix it: ${e.fixer === 'both' ? 'you and IT' : e.fixer === 'user' ? 'you' : 'your IT admin'}`);
+    lines.push(`  Who can fix it: ${e.fixer === 'both' ? 'you and IT' : e.fixer === 'user' ? 'you' : e.fixer === 'developer' ? "the app's developer" : 'your IT admin'}`);
     if (e.conditions.length) lines.push('  What the policy may have checked:', ...e.conditions.map((c) => `    - ${c}`));
     if (e.wontHelp.length) lines.push('  Will not help:', ...e.wontHelp.map((c) => `    - ${c}`));
     if (e.userActions.length) lines.push('  What you can do now:', ...e.userActions.map((c) => `    - ${c}`));

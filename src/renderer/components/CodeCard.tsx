@@ -2,7 +2,7 @@
 import type { FC } from 'react';
 import type { FoundCode } from '../../shared/contract/explain';
 
-const WHO: Record<string, string> = { user: 'You can fix this', admin: 'Only your IT admin can fix this', both: 'You and your IT admin' };
+const WHO: Record<string, string> = { user: 'You can fix this', admin: 'Only your IT admin can fix this', developer: "Only the app's developer can fix this", both: 'You and your IT admin' };
 
 export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
   const e = code.entry;

@@ -6,7 +6,7 @@ import { call, defineFindings, defineFixOptions } from './define';
 export const CodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc']);
 export type CodeFamily = z.infer<typeof CodeFamilySchema>;
 
-export const FixerSchema = z.enum(['user', 'admin', 'both']);
+export const FixerSchema = z.enum(['user', 'admin', 'developer', 'both']);
 export type Fixer = z.infer<typeof FixerSchema>;
 
 export const CatalogEntrySchema = z.object({
