@@ -12,8 +12,9 @@ import { clockDomain } from './clock/clock-domain';
 import { networkDomain } from './network/network-domain';
 import { deviceDomain } from './device/device-domain';
 import { reportDomain } from './report/report-domain';
+import { fleetDomain } from './fleet/fleet-domain';
 
-export const DOMAIN_LIST: readonly DomainEntry[] = [explainDomain, teamsDomain, cacDomain, clockDomain, networkDomain, deviceDomain, reportDomain];
+export const DOMAIN_LIST: readonly DomainEntry[] = [explainDomain, teamsDomain, cacDomain, clockDomain, networkDomain, deviceDomain, reportDomain, fleetDomain];
 
 /** The entry of a call (`teams.status`), a fix or finding id (`teams.cache-clear`): its prefix. */
 export function entryOf(id: string, list: readonly DomainEntry[] = DOMAIN_LIST): DomainEntry | undefined {
