@@ -198,7 +198,7 @@ export function rankCauses({ error, findings, now }: RankInput): DiagnosisResult
   const ctx: TestContext = { findings, ...(error ? { error } : {}), now };
   if (!error) return { causes: measuredFaults(ctx) };
   const lead = leadCode(error.codes);
-  const out: DiagnosisError = { ...error, ...(lead ? { family: lead.family, leadCode: lead.code.display } : {}), verdict: verdictOf(error, lead) };
+  const out: DiagnosisError = { ...error, ...(lead ? { family: lead.family, leadCode: lead.code.display } : {}), verdict: verdictOf(error, lead), meaning: verdictText(error, lead) };
   if (!error.codes.length) return { error: out, causes: measuredFaults(ctx) };
   if (!lead) return { error: out, causes: [unknownCodeCause(error)] };
 

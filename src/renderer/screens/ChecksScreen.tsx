@@ -14,11 +14,14 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { ChecksSummary } from '../components/checks/ChecksSummary';
 import { hasProblem } from '../components/checks/summary-order';
+import { ErrorInContext } from '../components/verdict/ErrorInContext';
+import { useSharedError } from '../error-context';
 
 /** The help desk switch outlives the screen (remembered in memory for this window, never stored). */
 let helpDeskRemembered = false;
 
 export const ChecksScreen: FC = () => {
+  const shared = useSharedError();
   const [findings, setFindings] = useState<Finding[]>();
   const [causes, setCauses] = useState<Cause[]>();
   const [progress, setProgress] = useState<{ done: number; total: number }>();
@@ -44,7 +47,9 @@ export const ChecksScreen: FC = () => {
     setError('');
     setProgress(undefined);
     try {
-      const result = await api.call('diagnose.run', {});
+      // The error the app is looking into orders the summary: a pasted one is explained again (never stored); a found one is read from the logs again.
+      const pasted = shared.found?.source.kind !== 'teams-log' && shared.text.trim() ? shared.text : undefined;
+      const result = await api.call('diagnose.run', pasted ? { errorText: pasted } : {});
       setFindings(result.findings);
       setCauses(result.causes);
     } catch (e) {
@@ -60,6 +65,7 @@ export const ChecksScreen: FC = () => {
     <section aria-labelledby="checks-title" className={helpDesk ? 'checks help-desk' : 'checks'}>
       <h1 id="checks-title">Check this computer</h1>
       <p className="lead">Looks at what a sign-in policy may test (device, network, clock, smart card) and at the local problems that are worth repairing. Nothing is changed without asking.</p>
+      <ErrorInContext screen="checks" />
       <div className="actions">
         <button type="button" className="primary" onClick={run} disabled={running}>
           {running ? 'Checking…' : findings ? 'Run checks again' : 'Run checks'}

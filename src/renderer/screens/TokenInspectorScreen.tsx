@@ -7,6 +7,7 @@ import { clockOffsetMs } from '../../shared/contract/clock-offset';
 import { api, errorText } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TokenResult } from '../components/token/TokenResult';
+import { ErrorInContext } from '../components/verdict/ErrorInContext';
 
 const FIELD_STYLE = { width: '100%', padding: '6px 8px', font: 'inherit', borderRadius: 6, border: '1px solid #8f8f8a' } as const;
 
@@ -61,12 +62,13 @@ export const TokenInspectorScreen: FC = () => {
     }
   };
 
-    return (
+  return (
     <section aria-labelledby="token-title">
       <h1 id="token-title">Token inspector</h1>
       <p className="lead">
         Paste an access or ID token to read what it claims: who it is for, when it expires, which permissions it carries. It is decoded on this computer and never saved. The signature is not checked (that needs the issuer&apos;s keys online).
       </p>
+      <ErrorInContext screen="token" />
       <label htmlFor="token-text" className="label">
         Token
       </label>

@@ -30,11 +30,21 @@ function timeOf(iso: string | undefined): string {
 
 /** One line, the most important thing first: what failed, when, and what the code means. */
 export function errorHeadline(error: DiagnosisError): string {
+  // After a repair newer than the error, the repair is said on its own line (repairNote).
+  const what = error.source.beforeRepair ? (error.meaning ?? error.verdict) : error.verdict;
   if (error.source.kind === 'teams-log') {
     const at = timeOf(error.source.time ?? error.timestamp);
-    return `Teams could not sign you in${at ? ` at ${at}` : ''} — ${error.verdict}`;
+    return `Teams could not sign you in${at ? ` at ${at}` : ''} — ${what}`;
   }
-  return `The error you pasted — ${error.verdict}`;
+  return `The error you pasted — ${what}`;
+}
+
+/** After a repair newer than the error: when, which repair, and that the error no longer counts as current. */
+export function repairNote(error: DiagnosisError, fixTitle: (id: string) => string): string | undefined {
+  const repair = error.source.beforeRepair;
+  if (!repair) return undefined;
+  const at = timeOf(repair.at);
+  return `That was before your repair${at ? ` at ${at}` : ''} (${fixTitle(repair.fixId)}), so it no longer counts as current. No sign-in failure since: the causes below come from the checks alone.`;
 }
 
 /** A sign-in loop's causes first: the loop itself, then what the Teams checks found. */
@@ -121,6 +131,12 @@ export const VerdictScreen: FC = () => {
     run(shared.found?.source.kind === 'pasted' ? [outcome.display ?? outcome.code, outcome.correlationId ? `Correlation Id: ${outcome.correlationId}` : ''].join('\n') : undefined);
   };
 
+  const checkAgain = () => {
+    setFixed(undefined);
+    // The same error again: a found one is read from the logs (now marked as before the repair), a pasted one explained again.
+    run(shared.found?.source.kind === 'pasted' ? shared.text : undefined);
+  };
+
   const error = result?.error;
   const all = result?.causes ?? [];
   const ranked = all.filter((c) => c.strength !== 'ruled-out');
@@ -162,6 +178,11 @@ export const VerdictScreen: FC = () => {
               <h2 className="headline" data-testid="verdict-error">
                 {errorHeadline(error)}
               </h2>
+              {error.source.beforeRepair && (
+                <p className="lead" data-testid="verdict-before-repair">
+                  {repairNote(error, (id) => fixTitles[id] ?? id)}
+                </p>
+              )}
               {error.correlationId && (
                 <p className="notes">
                   Correlation ID <code>{error.correlationId}</code>
@@ -215,7 +236,7 @@ export const VerdictScreen: FC = () => {
               {shown.map((c) => (
                 <CauseCard key={c.id} cause={c} fixTitle={(id) => fixTitles[id] ?? id} onFix={setFixing} />
               ))}
-              <RuledOut causes={ruledOut} />
+              <RuledOut causes={ruledOut} fixTitle={(id) => fixTitles[id] ?? id} />
               {!error && (
                 <div className="actions">
                   <button type="button" onClick={() => setChoice(undefined)}>
@@ -225,7 +246,7 @@ export const VerdictScreen: FC = () => {
               )}
             </section>
           )}
-          {fixed && <TrySignIn onFailedAgain={failedAgain} onAskIt={() => navigate('report')} />}
+          {fixed && <TrySignIn onFailedAgain={failedAgain} onAskIt={() => navigate('report')} onCheckAgain={checkAgain} />}
         </div>
       )}
       {fixing && (

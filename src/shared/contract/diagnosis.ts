@@ -51,8 +51,10 @@ export const DiagnosisErrorSchema = DiagnosisErrorInputSchema.extend({
   family: z.string().optional(),
   /** The code the family was chosen by. */
   leadCode: z.string().optional(),
-  /** One line: the error and what it means. */
+  /** One line: the error and what it means (after a repair newer than the error, said first). */
   verdict: z.string(),
+  /** The error and what it means alone, without the repair context (for a screen that shows the repair apart). */
+  meaning: z.string().optional(),
 });
 export type DiagnosisError = z.infer<typeof DiagnosisErrorSchema>;
 

@@ -271,4 +271,37 @@ describe('VerdictScreen', () => {
     expect(fake.inputsOf('teams.watch-signin')).toEqual([]);
     expect(screen.getByRole('button', { name: 'Send this to IT' })).toBeTruthy();
   });
+
+  it('after "Teams signed in", "Check this computer again" re-runs the verdict: the old failure is shown as before the repair, its cause as addressed', async () => {
+    const repair = { runId: 'run-1', fixId: 'clock.resync', at: '2026-12-01T10:00:30.000Z' };
+    const afterRepair: DiagnosisError = {
+      ...CA_ERROR,
+      source: { ...CA_ERROR.source, beforeRepair: repair } as DiagnosisError['source'],
+      verdict: 'Before your repair at 2026-12-01 10:00 UTC (clock.resync): AADSTS53003 (BlockedByConditionalAccess): blocked. No sign-in failure since; the causes below come from the checks alone.',
+      meaning: 'AADSTS53003 (BlockedByConditionalAccess): blocked.',
+    };
+    const addressed = cause('clock-skew', 'ruled-out', {
+      because: [
+        { findingId: 'history', fact: 'Addressed by your repair clock.resync at 2026-12-01 10:00 UTC; the error is from before it' },
+        { findingId: 'clock.skew', fact: 'clock 0.2 s off' },
+      ],
+      addressedBy: repair,
+    });
+    const fake = withFixList(installFakeBridge())
+      .answer('diagnose.run', fixable(), diagnosis({ error: afterRepair, causes: [addressed] }))
+      .answer('teams.start', { started: true, client: 'linux', pid: 4242, message: 'Started teams-for-linux.' })
+      .answer('teams.watch-signin', { outcome: 'signed-in', at: '2026-12-01T10:01:00.000Z', client: 'linux', watched: [], mode: 'watch' });
+    await applyFix(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Start Teams' }));
+    await screen.findByText('Teams signed in.');
+    fireEvent.click(screen.getByRole('button', { name: 'Check this computer again' }));
+    const note = await screen.findByTestId('verdict-before-repair');
+    expect(note.textContent).toMatch(/^That was before your repair at \d\d:\d\d \(Set the clock right\), so it no longer counts as current\./);
+    // The headline says the error and its meaning once; the repair is said on its own line.
+    expect(screen.getByTestId('verdict-error').textContent).toBe('Teams could not sign you in at ' + new Date(CA_ERROR.source.kind === 'teams-log' ? CA_ERROR.source.time! : '').toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) + ' — AADSTS53003 (BlockedByConditionalAccess): blocked.');
+    const ruled = within(screen.getByTestId('ruled-out')).getByTestId('ruled-out-clock-skew');
+    expect(ruled.textContent).toMatch(/addressed by your repair at \d\d:\d\d \(Set the clock right\) — clock 0\.2 s off$/);
+    expect(ruled.textContent).not.toContain('clock.resync');
+    expect(fake.inputsOf('diagnose.run')).toEqual([{}, {}]);
+  });
 });

@@ -53,17 +53,34 @@ export const CauseCard: FC<{ cause: Cause; fixTitle(id: string): string; onFix(i
   </article>
 );
 
-export const RuledOut: FC<{ causes: Cause[] }> = ({ causes }) =>
+/** "07:00" in the user's time zone: when a repair ran. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** Ruled-out causes with their values; one a repair addressed says which repair and when, in words. */
+export const RuledOut: FC<{ causes: Cause[]; fixTitle(id: string): string }> = ({ causes, fixTitle }) =>
   causes.length === 0 ? null : (
     <details data-testid="ruled-out">
       <summary>Checked and ruled out ({causes.length})</summary>
       <ul>
-        {causes.map((c) => (
-          <li key={c.id}>
-            <strong>{c.title}</strong>
-            {c.because.length > 0 && <> — {c.because.map((b) => b.fact).join('; ')}</>}
-          </li>
-        ))}
+        {causes.map((c) => {
+          // The engine's own "addressed by" fact is said here in words, with the repair's title.
+          const facts = c.addressedBy ? c.because.filter((b) => b.findingId !== 'history') : c.because;
+          return (
+            <li key={c.id} data-testid={`ruled-out-${c.id}`}>
+              <strong>{c.title}</strong>
+              {c.addressedBy && (
+                <>
+                  {' '}
+                  — addressed by your repair at {localTime(c.addressedBy.at)} ({fixTitle(c.addressedBy.fixId)})
+                </>
+              )}
+              {facts.length > 0 && <> — {facts.map((b) => b.fact).join('; ')}</>}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

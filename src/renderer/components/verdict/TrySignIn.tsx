@@ -7,7 +7,7 @@ import { ErrorAlert } from '../ErrorAlert';
 
 type State = { kind: 'idle' } | { kind: 'starting' } | { kind: 'not-started'; start: TeamsStart } | { kind: 'waiting'; start: TeamsStart } | { kind: 'done'; start: TeamsStart; outcome: SigninOutcome };
 
-export const TrySignIn: FC<{ onFailedAgain(outcome: SigninOutcome): void; onAskIt(): void }> = ({ onFailedAgain, onAskIt }) => {
+export const TrySignIn: FC<{ onFailedAgain(outcome: SigninOutcome): void; onAskIt(): void; onCheckAgain(): void }> = ({ onFailedAgain, onAskIt, onCheckAgain }) => {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [error, setError] = useState('');
 
@@ -67,6 +67,13 @@ export const TrySignIn: FC<{ onFailedAgain(outcome: SigninOutcome): void; onAskI
         {outcome?.outcome === 'no-answer' && <p>Teams gave no sign-in answer within 2 minutes. If it still asks you to sign in, send this to IT.</p>}
       </div>
       <ErrorAlert error={error} />
+      {outcome?.outcome === 'signed-in' && (
+        <div className="actions">
+          <button type="button" onClick={onCheckAgain}>
+            Check this computer again
+          </button>
+        </div>
+      )}
       {(outcome?.outcome === 'failed' || outcome?.outcome === 'no-answer' || state.kind === 'not-started') && (
         <div className="actions">
           {outcome?.outcome === 'failed' && (
