@@ -1,17 +1,24 @@
 // The verdict, the first screen, in Chromium against the real service: (a) a Teams log holding a
 // 53003 from yesterday on an unregistered Windows machine -> the verdict when its screen opens, the "not visible"
-// / device cause first, no cache clear offered, "Get help from IT" one click away; (c) no error ->
-// "What is happening?" with its four choices. The clock and network checks point at a refused
-// loopback port, so nothing leaves the machine (ctx.exec answers dsregcmd with a recorded output).
+// / device cause first, no cache clear offered, "Get help from IT" one click away; (b) a sign-in
+// loop -> "Reset Teams sign-in" (plan, apply, verified) -> "Start Teams" starts a stand-in client
+// that signs in -> "Teams signed in", then the verdict again says the loop is from before the
+// repair; axe on every step; (c) no error -> "What is happening?" with its four choices. The clock
+// and network checks point at a refused loopback port, so nothing leaves the machine (ctx.exec
+// answers dsregcmd with a recorded output, and starts the stand-in where Windows runs explorer.exe).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Exec } from '../../src/main/os/exec';
+import { execFileSafe, type Exec } from '../../src/main/os/exec';
+import { expectNoAxeViolations } from '../support/axe';
 import { launchBrowser, openPage, screenshot, tempDir } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness/server';
-import { CORRELATION_CA, buildTeamsTree } from '../support/teams-tree';
+import { sendControl, standInLauncher, standInLog } from '../support/stand-in-teams';
+import { CORRELATION_CA, CORRELATION_LOOP, buildTeamsTree } from '../support/teams-tree';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/device', name), 'utf8');
 const exec: Exec = async (file) => {
@@ -30,9 +37,26 @@ const LOCAL_ONLY = {
 };
 const VERDICT_TIMEOUT = { timeout: 120_000, interval: 250 };
 
+/** The tree's failure lines are dated 2026-11-23: moved to yesterday (the verdict reads the last 7 days). */
+async function datedYesterday(log: string): Promise<void> {
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
+}
+
+/** axe in light and dark, then a screenshot: every step of the flow is checked the same way. */
+async function checkStep(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoAxeViolations(page, `${name} (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, name);
+}
+
 describe('the verdict screen (E2E in Chromium)', () => {
   let browser: Browser;
   const harnesses: Harness[] = [];
+  const standIns: ChildProcess[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -40,14 +64,12 @@ describe('the verdict screen (E2E in Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     for (const h of harnesses) await h.close();
+    for (const child of standIns) if (child.exitCode === null && child.signalCode === null) child.kill();
   });
 
   it('(a) a 53003 in the Teams log of an unregistered PC: the verdict on open, the device cause first, no cache clear, IT one click away', async () => {
     const tree = await buildTeamsTree(tempDir('e2e-verdict-ca'), 'win32', { files: 12, logs: 'conditional-access', clients: ['new'] });
-    // The fixture's failure is dated 2026-11-23: move it to yesterday (the verdict reads the last 7 days).
-    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const log = join(tree.roots.new![0]!, 'Logs/MSTeams_2026-11-23_06-40-00.00.log');
-    await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
+    await datedYesterday(join(tree.roots.new![0]!, 'Logs/MSTeams_2026-11-23_06-40-00.00.log'));
     const harness = await startHarness({ stateDir: join(tree.base, 'state'), env: { ...tree.env, SIGNIN_DOCTOR_PLATFORM: 'win32' }, exec, config: LOCAL_ONLY });
     harnesses.push(harness);
     const { page, context } = await openPage(browser, harness.url);
@@ -57,10 +79,10 @@ describe('the verdict screen (E2E in Chromium)', () => {
     await page.getByRole('navigation').getByRole('button', { name: "Why can't I sign in?", exact: true }).click();
     const headline = page.getByTestId('verdict-error');
     await expect.poll(() => headline.count(), VERDICT_TIMEOUT).toBe(1);
-    expect(await headline.textContent()).toMatch(/^Teams could not sign you in at \d\d:\d\d — AADSTS53003 \(BlockedByConditionalAccess\)/);
+    expect(await headline.textContent()).toMatch(/^Teams could not sign you in (yesterday at|on \S+ \S+ at) \d\d:\d\d — AADSTS53003 \(BlockedByConditionalAccess\)/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("Why can't I sign in?");
     expect(await page.getByTestId('verdict').textContent()).toContain(CORRELATION_CA);
-    await screenshot(page, 'verdict-ca-found');
+    await checkStep(page, 'verdict-ca-found');
 
     const causes = page.getByTestId('verdict-causes').getByRole('article');
     expect(await causes.count()).toBeGreaterThan(0);
@@ -83,6 +105,77 @@ describe('the verdict screen (E2E in Chromium)', () => {
     expect(await page.getByLabel('Error message (optional)').inputValue()).toContain('AADSTS53003');
     expect(await page.getByLabel('Error message (optional)').inputValue()).toContain(CORRELATION_CA);
     await screenshot(page, 'verdict-ca-to-it');
+    await context.close();
+  });
+
+  it('(b) a sign-in loop: reset sign-in, Start Teams, the client signs in -> "Teams signed in"; the loop is then from before the repair', async () => {
+    const tree = await buildTeamsTree(tempDir('e2e-verdict-loop'), 'win32', { files: 40, logs: 'loop', clients: ['new'] });
+    const root = tree.roots.new![0]!;
+    await datedYesterday(join(root, 'Logs/MSTeams_2026-11-23_06-40-00.00.log'));
+    // Where Windows would run explorer.exe shell:AppsFolder\MSTeams…, a stand-in new Teams starts and
+    // writes into this tree's log when the test tells it to (through its control folder).
+    const control = join(tree.base, 'stand-in-control');
+    const launcher = standInLauncher(tree.base, 'new', standInLog('new', root), control);
+    const started: string[][] = [];
+    const exec: Exec = async (file, args, options) => {
+      if (file === 'C:\\Windows\\System32\\dsregcmd.exe') return { code: 0, signal: null, stdout: fixture('dsregcmd-joined.txt'), stderr: '', timedOut: false };
+      if (file === 'C:\\Windows\\System32\\reg.exe') return { code: 0, signal: null, stdout: fixture('reg-currentversion.txt'), stderr: '', timedOut: false };
+      if (file.endsWith('\\explorer.exe')) {
+        started.push([...args]);
+        const child = spawn(launcher, [], { stdio: 'ignore' });
+        standIns.push(child);
+        await once(child, 'spawn');
+        return { code: 0, signal: null, stdout: '', stderr: '', timedOut: false };
+      }
+      // Everything else (ps for the running Teams, …) is the real program of this machine.
+      return execFileSafe(file, args, options);
+    };
+    const harness = await startHarness({ stateDir: join(tree.base, 'state'), env: { ...tree.env, SIGNIN_DOCTOR_PLATFORM: 'win32' }, exec, config: LOCAL_ONLY });
+    harnesses.push(harness);
+    const { page, context } = await openPage(browser, harness.url);
+    await page.setViewportSize({ width: 800, height: 600 });
+
+    const headline = page.getByTestId('verdict-error');
+    await expect.poll(() => headline.count(), VERDICT_TIMEOUT).toBe(1);
+    expect(await headline.textContent()).toMatch(/^Teams could not sign you in (yesterday at|on \S+ \S+ at) \d\d:\d\d — (AADSTS700082|0xCAA2000B)/);
+    expect(await page.getByTestId('verdict').textContent()).toContain(CORRELATION_LOOP);
+    const reset = page.getByTestId('verdict-causes').locator('[data-fix-id="teams.signin-reset"]').first();
+    expect(await reset.count()).toBe(1);
+    await checkStep(page, 'verdict-loop-found');
+
+    // One click opens the preview of exactly what will change.
+    await reset.click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('button', { name: 'Apply' }).count(), VERDICT_TIMEOUT).toBe(1);
+    expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toMatch(/sign-in/i);
+    await checkStep(page, 'verdict-loop-plan');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    const result = dialog.getByTestId('fix-result');
+    await expect.poll(() => result.count(), VERDICT_TIMEOUT).toBe(1);
+    expect(await result.textContent()).toMatch(/verified/i);
+    await checkStep(page, 'verdict-loop-fixed');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Try signing in again: Start Teams runs the client's own launcher; the watch waits for its next sign-in.
+    const tryIt = page.getByTestId('try-signin');
+    await tryIt.getByRole('button', { name: 'Start Teams' }).click();
+    const status = page.getByTestId('try-status');
+    await expect.poll(() => status.textContent(), VERDICT_TIMEOUT).toContain('Waiting for Teams to sign in');
+    expect(started).toEqual([['shell:AppsFolder\\MSTeams_8wekyb3d8bbwe!MSTeams']]);
+    await checkStep(page, 'verdict-loop-waiting');
+    // The stand-in writes a real-looking "signed in" line; the test goes on when it is on disk.
+    await sendControl(control, 1, 'success');
+    await expect.poll(() => status.textContent(), VERDICT_TIMEOUT).toContain('Teams signed in.');
+    await checkStep(page, 'verdict-loop-signed-in');
+
+    // The verdict again: yesterday's loop is from before the repair and no longer counts.
+    await tryIt.getByRole('button', { name: 'Check this computer again' }).click();
+    const note = page.getByTestId('verdict-before-repair');
+    await expect.poll(() => note.count(), VERDICT_TIMEOUT).toBe(1);
+    expect(await note.textContent()).toMatch(/^That was before your repair (at|yesterday at) \d\d:\d\d \(.*sign-in.*\), so it no longer counts as current/i);
+    await page.getByTestId('ruled-out').locator('summary').click();
+    expect(await page.getByTestId('ruled-out').textContent()).toMatch(/addressed by your repair (at|yesterday at) \d\d:\d\d/);
+    await checkStep(page, 'verdict-loop-after-repair');
     await context.close();
   });
 

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FixDialog } from '../components/fix/FixDialog';
 import { CauseCard, RuledOut } from '../components/verdict/CauseCard';
 import { TrySignIn } from '../components/verdict/TrySignIn';
+import { whenOf } from '../components/verdict/when';
 import { useNavigate, useSharedError } from '../error-context';
 
 type Choice = 'paste' | 'loop' | 'machine';
@@ -22,19 +23,13 @@ interface DomainProgress {
 
 const DOMAIN_LABEL: Record<string, string> = { teams: 'Teams', cac: 'CAC card', clock: 'Clock', network: 'Network', device: 'This device', report: 'Report' };
 
-function timeOf(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-}
-
 /** One line, the most important thing first: what failed, when, and what the code means. */
 export function errorHeadline(error: DiagnosisError): string {
   // After a repair newer than the error, the repair is said on its own line (repairNote).
   const what = error.source.beforeRepair ? (error.meaning ?? error.verdict) : error.verdict;
   if (error.source.kind === 'teams-log') {
-    const at = timeOf(error.source.time ?? error.timestamp);
-    return `Teams could not sign you in${at ? ` at ${at}` : ''} — ${what}`;
+    const at = whenOf(error.source.time ?? error.timestamp);
+    return `Teams could not sign you in${at ? ` ${at}` : ''} — ${what}`;
   }
   return `The error you pasted — ${what}`;
 }
@@ -43,8 +38,8 @@ export function errorHeadline(error: DiagnosisError): string {
 export function repairNote(error: DiagnosisError, fixTitle: (id: string) => string): string | undefined {
   const repair = error.source.beforeRepair;
   if (!repair) return undefined;
-  const at = timeOf(repair.at);
-  return `That was before your repair${at ? ` at ${at}` : ''} (${fixTitle(repair.fixId)}), so it no longer counts as current. No sign-in failure since: the causes below come from the checks alone.`;
+  const at = whenOf(repair.at);
+  return `That was before your repair${at ? ` ${at}` : ''} (${fixTitle(repair.fixId)}), so it no longer counts as current. No sign-in failure since: the causes below come from the checks alone.`;
 }
 
 /** A sign-in loop's causes first: the loop itself, then what the Teams checks found. */

@@ -2,6 +2,7 @@
 // the repair buttons (each opens the plan preview) and what IT must do, behind a disclosure.
 import type { FC } from 'react';
 import type { Cause } from '../../../shared/contract/diagnosis';
+import { whenOf } from './when';
 
 const STRENGTH: Record<Cause['strength'], string> = { strong: 'Most likely', possible: 'Possible', 'ruled-out': 'Ruled out' };
 
@@ -53,12 +54,6 @@ export const CauseCard: FC<{ cause: Cause; fixTitle(id: string): string; onFix(i
   </article>
 );
 
-/** "07:00" in the user's time zone: when a repair ran. */
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-}
-
 /** Ruled-out causes with their values; one a repair addressed says which repair and when, in words. */
 export const RuledOut: FC<{ causes: Cause[]; fixTitle(id: string): string }> = ({ causes, fixTitle }) =>
   causes.length === 0 ? null : (
@@ -71,12 +66,7 @@ export const RuledOut: FC<{ causes: Cause[]; fixTitle(id: string): string }> = (
           return (
             <li key={c.id} data-testid={`ruled-out-${c.id}`}>
               <strong>{c.title}</strong>
-              {c.addressedBy && (
-                <>
-                  {' '}
-                  — addressed by your repair at {localTime(c.addressedBy.at)} ({fixTitle(c.addressedBy.fixId)})
-                </>
-              )}
+              {c.addressedBy && ` — ${['addressed by your repair', whenOf(c.addressedBy.at), `(${fixTitle(c.addressedBy.fixId)})`].filter(Boolean).join(' ')}`}
               {facts.length > 0 && <> — {facts.map((b) => b.fact).join('; ')}</>}
             </li>
           );

@@ -4,6 +4,7 @@
 import type { FC } from 'react';
 import type { DiagnosisError } from '../../../shared/contract/diagnosis';
 import { useNavigate, useSharedError } from '../../error-context';
+import { whenOf } from './when';
 
 export type ContextScreen = 'checks' | 'cac' | 'token';
 
@@ -27,9 +28,8 @@ export function relevanceNote(screen: ContextScreen, family: string | undefined)
 }
 
 function when(error: DiagnosisError): string {
-  const iso = error.source.kind === 'teams-log' ? (error.source.time ?? error.timestamp) : error.timestamp;
-  const d = iso ? new Date(iso) : undefined;
-  return d && !Number.isNaN(d.getTime()) ? ` at ${d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })}` : '';
+  const at = whenOf(error.source.kind === 'teams-log' ? (error.source.time ?? error.timestamp) : error.timestamp);
+  return at ? ` ${at}` : '';
 }
 
 export const ErrorInContext: FC<{ screen: ContextScreen }> = ({ screen }) => {
