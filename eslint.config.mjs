@@ -10,7 +10,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** One folder per domain under src/main (test/unit/layering.test.ts lists the same). */
-const DOMAIN_FOLDERS = ['explain', 'teams', 'cac', 'clock', 'network', 'device', 'report', 'diagnosis', 'fleet'];
+const DOMAIN_FOLDERS = ['explain', 'teams', 'cac', 'clock', 'network', 'device', 'report', 'diagnosis', 'fleet', 'remediate'];
 const BELOW_DOMAINS = '(?:engine|os|common)(?:/|$)|\\.\\./shared(?:/|$)';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'tls', 'dgram', 'http', 'https', 'crypto', 'zlib', 'dns', 'events', 'stream', 'util', 'url'];

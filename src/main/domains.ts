@@ -12,6 +12,7 @@ import { clockDomain } from './clock/clock-domain';
 import { networkDomain } from './network/network-domain';
 import { deviceDomain } from './device/device-domain';
 import { reportDomain } from './report/report-domain';
+import { remediateDomain } from './remediate/remediate-domain';
 import { fleetDomain } from './fleet/fleet-domain';
 
 export const DOMAIN_LIST: readonly DomainEntry[] = [explainDomain, teamsDomain, cacDomain, clockDomain, networkDomain, deviceDomain, reportDomain, fleetDomain];

@@ -2,7 +2,7 @@
 // definitions validate IPC, HTTP (harness) and CLI JSON; types are inferred from them.
 import { z } from 'zod';
 
-export const DOMAINS = ['explain', 'teams', 'cac', 'clock', 'network', 'device', 'report', 'fleet'] as const;
+export const DOMAINS = ['explain', 'teams', 'cac', 'clock', 'network', 'device', 'report', 'remediate', 'fleet'] as const;
 export const DomainSchema = z.enum(DOMAINS);
 export type Domain = z.infer<typeof DomainSchema>;
 

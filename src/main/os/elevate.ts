@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { badInput, blocked } from '../common/errors';
 import type { Exec, ExecResult } from './exec';
 import type { Platform } from './platform';
+import { detectRunContext, type RunContextProbe } from './run-context';
 import { REAL_HOST, commandLine, elevatedWindowsProgram, linuxProgram, macProgram, type HostProbe, type LinuxProgram, type MacProgram, type WindowsProgram } from './programs';
 
 /** A DNS name (RFC 1123 labels) or a dotted IPv4 address: never starts with "-", no spaces or quotes. */
@@ -105,6 +106,8 @@ export interface ElevatedCommand {
 export interface ElevationOptions {
   /** The real machine (is it Windows, does C:\\Windows exist); tests inject one. */
   host?: HostProbe;
+  /** Unattended mode: who this process runs as (tests inject one). */
+  runContext?: RunContextProbe;
 }
 
 export interface ElevationResult {
@@ -170,11 +173,15 @@ export function macScript(title: string): string[] {
   ];
 }
 
-/**
- * Builds the one command for an action on a platform, or throws bad-input (unknown action,
- * arguments that do not validate) / blocked (the action does not exist on this OS).
- */
-export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: unknown, options: ElevationOptions = {}): ElevatedCommand {
+/** A program from the fixed C:\\Windows, or blocked with the reason. */
+function windowsElevated(name: WindowsProgram, host: HostProbe, actionId: unknown): string {
+  const r = elevatedWindowsProgram(name, host);
+  if (r.problem !== undefined) throw blocked(`${String(actionId)} cannot ask for administrator rights: ${r.problem}`);
+  return r.path;
+}
+
+/** The action's own command (the program that needs the rights and its arguments), validated; not yet wrapped in a prompt. */
+function actionCommand(platform: Platform, actionId: unknown, rawArgs: unknown, options: ElevationOptions): { file: string; args: string[] } {
   const action = lookupAction(actionId);
   const parsed = action.input.safeParse(ownPlainObject(rawArgs ?? {}));
   if (!parsed.success) throw badInput(`invalid arguments for ${String(actionId)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
@@ -189,16 +196,21 @@ export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: 
         return value;
       }),
     );
-  const host = options.host ?? REAL_HOST;
-  const windows = (name: WindowsProgram) => {
-    const r = elevatedWindowsProgram(name, host);
-    if (r.problem !== undefined) throw blocked(`${String(actionId)} cannot ask for administrator rights: ${r.problem}`);
-    return r.path;
-  };
+  const windows = (name: WindowsProgram) => windowsElevated(name, options.host ?? REAL_HOST, actionId);
   const c = action.commands;
   const file = assertSafeToken(platform === 'win32' ? windows(c.win32!.program) : platform === 'darwin' ? macProgram(c.darwin!.program) : linuxProgram(c.linux!.program));
-  const args = template.args.map(fill);
+  return { file, args: template.args.map(fill) };
+}
+
+/**
+ * Builds the one command for an action on a platform, or throws bad-input (unknown action,
+ * arguments that do not validate) / blocked (the action does not exist on this OS).
+ */
+export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: unknown, options: ElevationOptions = {}): ElevatedCommand {
+  const { file, args } = actionCommand(platform, actionId, rawArgs, options);
   const display = commandLine(file, args);
+  const windows = (name: WindowsProgram) => windowsElevated(name, options.host ?? REAL_HOST, actionId);
+  const action = lookupAction(actionId);
   if (platform === 'win32') {
     const powershell = windows('powershell');
     const encoded = Buffer.from(uacScript(file, args), 'utf16le').toString('base64');
@@ -212,6 +224,10 @@ export function elevatedCommand(platform: Platform, actionId: unknown, rawArgs: 
 
 /** What a fix plan shows before anything runs. */
 export function describeElevation(platform: Platform, actionId: ElevatedActionId, rawArgs: unknown = {}, options: ElevationOptions = {}): string {
+  if (unattended) {
+    const own = actionCommand(platform, actionId, rawArgs, options);
+    return `Unattended: runs only as root or SYSTEM (never asks): ${commandLine(own.file, own.args)}`;
+  }
   const command = elevatedCommand(platform, actionId, rawArgs, options);
   const prompt = platform === 'win32' ? 'Windows asks for permission (UAC)' : platform === 'darwin' ? 'macOS asks for an administrator password' : 'polkit asks for an administrator password';
   return `${prompt}, then runs only: ${command.display}`;
@@ -231,12 +247,44 @@ export async function runElevated(
   rawArgs: unknown,
   options: { timeoutMs?: number } & ElevationOptions = {},
 ): Promise<ElevationResult> {
+  if (unattended) return runUnattended(ctx, actionId, rawArgs, options);
   const command = elevatedCommand(ctx.platform, actionId, rawArgs, options);
   const result = await ctx.exec(command.file, command.args, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const cancelled = wasCancelled(ctx.platform, result);
   return {
     ok: result.code === 0,
     cancelled,
+    code: result.code,
+    stderr: result.stderr.slice(0, 2000),
+    ...(result.spawnError ? { spawnError: result.spawnError } : {}),
+  };
+}
+
+// ---- Unattended mode (remediate --apply under Intune, Jamf, Configuration Manager) ----
+// Nobody is there to answer a prompt, and a prompt on a user's screen that nobody expects must never
+// appear. Once a process enters this mode (one way), an action runs directly when the process already
+// holds administrator rights (root, SYSTEM, an elevated administrator) and is refused otherwise:
+// sudo, pkexec, osascript and UAC are never started.
+let unattended = false;
+const UNATTENDED_TIMEOUT_MS = 2 * 60_000;
+
+export function enterUnattendedMode(): void {
+  unattended = true;
+}
+
+export function inUnattendedMode(): boolean {
+  return unattended;
+}
+
+async function runUnattended(ctx: { platform: Platform; exec: Exec }, actionId: unknown, rawArgs: unknown, options: { timeoutMs?: number } & ElevationOptions): Promise<ElevationResult> {
+  const command = actionCommand(ctx.platform, actionId, rawArgs, options);
+  // An empty environment: SystemRoot never chooses which whoami answers this.
+  const context = await detectRunContext(ctx.platform, ctx.exec, {}, options.runContext);
+  if (!context.elevated) throw blocked(`${String(actionId)} needs administrator rights and an unattended run never asks for them (${context.how}): run it as root or SYSTEM, or from the app`);
+  const result = await ctx.exec(command.file, command.args, { timeoutMs: options.timeoutMs ?? UNATTENDED_TIMEOUT_MS });
+  return {
+    ok: result.code === 0,
+    cancelled: false,
     code: result.code,
     stderr: result.stderr.slice(0, 2000),
     ...(result.spawnError ? { spawnError: result.spawnError } : {}),

@@ -30,6 +30,7 @@ export const WINDOWS_PROGRAMS = {
   tasklist: 'System32\\tasklist.exe',
   tzutil: 'System32\\tzutil.exe',
   w32tm: 'System32\\w32tm.exe',
+  whoami: 'System32\\whoami.exe',
 } as const;
 
 export const MAC_PROGRAMS = {

@@ -130,6 +130,7 @@ export const RemediateDocumentSchema = z.object({
     problems: z.number().int(),
     planned: z.number().int(),
     verified: z.number().int(),
+    /** Failed, or applied but not confirmed by the check afterwards. */
     failed: z.number().int(),
     skipped: z.number().int(),
   }),
