@@ -15,7 +15,7 @@ import { reportDomain } from './report/report-domain';
 import { remediateDomain } from './remediate/remediate-domain';
 import { fleetDomain } from './fleet/fleet-domain';
 
-export const DOMAIN_LIST: readonly DomainEntry[] = [explainDomain, teamsDomain, cacDomain, clockDomain, networkDomain, deviceDomain, reportDomain, fleetDomain];
+export const DOMAIN_LIST: readonly DomainEntry[] = [explainDomain, teamsDomain, cacDomain, clockDomain, networkDomain, deviceDomain, reportDomain, remediateDomain, fleetDomain];
 
 /** The entry of a call (`teams.status`), a fix or finding id (`teams.cache-clear`): its prefix. */
 export function entryOf(id: string, list: readonly DomainEntry[] = DOMAIN_LIST): DomainEntry | undefined {
