@@ -40,6 +40,10 @@ export const createCoreHandlers: HandlerFactory<typeof coreCalls, ServiceDeps> =
     const { error, causes } = diagnoseCauses({ ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}), findings, now: deps.ctx.now(), history });
     return { startedAt, finishedAt: deps.ctx.now().toISOString(), domains, findings, ...(error ? { error } : {}), causes };
   },
+  'diagnose.causes': async ({ findings, errorText, noLogs }) => {
+    const history = await repairHistory(deps.ctx.stateDir);
+    return diagnoseCauses({ ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}), findings, now: deps.ctx.now(), history });
+  },
   // The runner (built on first use, with every domain's fixes and steps) does the repairs.
   'fix.list': async () => (await deps.runner()).listFixes(),
   'fix.plan': async ({ fixId, options }) => (await deps.runner()).plan(fixId, options),

@@ -50,13 +50,12 @@ export async function collectReport(deps: Pick<DomainDeps, 'ctx' | 'checks' | 'd
       // a journal entry that cannot be read is listed in history but has no details
     }
   }
-  // The verdict comes through the service (a domain imports no other): diagnose.run ranks the causes of
-  // the error (the pasted text, else the newest Teams log failure) against its own run of the checks,
-  // with the journal's repairs. It runs after the report's checks, never beside them (one SNTP query,
-  // one dsregcmd at a time). A failure leaves the report without causes, never without the report.
+  // The verdict comes through the service (a domain imports no other): diagnose.causes ranks the causes
+  // of the error (the pasted text, else the newest Teams log failure) for the findings gathered above,
+  // with the journal's repairs: the checks run once. A failure leaves the report without causes, never
+  // without the report.
   const verdict: DiagnosisResult | undefined = await deps
-    .call('diagnose.run', { only: domains, ...(text ? { errorText: text } : {}) })
-    .then((d) => ({ ...(d.error ? { error: d.error } : {}), causes: d.causes ?? [] }))
+    .call('diagnose.causes', { findings: allFindings, ...(text ? { errorText: text } : {}) })
     .catch(() => undefined);
   return {
     generatedAt: startedAt,

@@ -10,7 +10,7 @@ import {
   StableIdSchema,
 } from '../model';
 import { call } from './define';
-import { CauseSchema, DiagnosisErrorSchema } from './diagnosis';
+import { CauseSchema, DiagnosisErrorSchema, DiagnosisResultSchema } from './diagnosis';
 import { MAX_EXPLAIN_INPUT } from './explain';
 
 const FixOptionsSchema = z.record(z.string().max(64), z.union([z.string().max(1_000_000), z.number(), z.boolean()]));
@@ -50,6 +50,18 @@ export const coreCalls = {
       .strict(),
     DiagnosisSchema,
     'Run all checks (or those of some domains) concurrently and rank the causes of the error (pasted, or the newest sign-in failure in the Teams logs); progress arrives as diagnose-progress events.',
+  ),
+  'diagnose.causes': call(
+    z
+      .object({
+        /** Findings already gathered (a report's own run of the checks): ranked as they are, nothing is checked again. */
+        findings: z.array(FindingSchema).max(5_000),
+        errorText: z.string().max(MAX_EXPLAIN_INPUT).optional(),
+        noLogs: z.boolean().optional(),
+      })
+      .strict(),
+    DiagnosisResultSchema,
+    'Rank the causes of the error (pasted, or the newest sign-in failure among the given Teams log findings) for findings already gathered, with the journal\'s repairs.',
   ),
   'fix.list': call(z.object({}).strict(), z.array(FixInfoSchema), 'Every fix this build knows.'),
   'fix.plan': call(
