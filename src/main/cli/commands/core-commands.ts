@@ -16,6 +16,13 @@ export const CORE_COMMANDS: readonly CommandMeta[] = [
     group: 'main',
   },
   {
+    name: 'schema',
+    summary: 'Print the JSON Schema of a document scripts read (diagnose, remediate, report)',
+    usage: ['schema diagnose|remediate|report   (JSON Schema draft 2020-12 of diagnose --json, remediate --json, report.json)'],
+    flags: {},
+    group: 'main',
+  },
+  {
     name: 'fix',
     summary: 'Preview or apply a repair (backed up, journaled, undoable)',
     usage: ['fix --list', 'fix <fixId> [--dry-run] [--yes] [--<option> VALUE]...', 'fix --plan-id ID --yes   (apply a plan previewed with --dry-run)'],

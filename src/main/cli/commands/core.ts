@@ -1,5 +1,6 @@
-// The core commands (diagnose, fix, undo, history, recover, discard): their run functions, loaded
+// The core commands (diagnose, schema, fix, undo, history, recover, discard): their run functions, loaded
 // when one of them runs. Their metadata is in core-commands.ts.
+import { hostname } from 'node:os';
 import { DOMAINS, worstSeverity, type Domain } from '../../../shared/model';
 import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../../common/cli-command';
 import { readInputText } from '../../common/cli-input';
@@ -7,6 +8,8 @@ import { readErrorFile } from '../../diagnosis/error-file';
 import { renderVerdict } from '../../diagnosis/render-causes';
 import { renderFindings, renderHistory, renderPlan, renderRun } from '../../common/cli-render';
 import { stdinOptionOf } from '../../domains';
+import { detectPlatform } from '../../os/platform';
+import { DIAGNOSE_SCHEMA_VERSION, DOCUMENT_NAMES, documentJsonSchema, type DiagnoseDocument, type DocumentName } from '../../../shared/contract/documents';
 
 function parseOnly(inv: Invocation): Domain[] | undefined {
   const raw = flag(inv, 'only');
@@ -35,7 +38,9 @@ export const runDiagnose: CommandRun = async (inv) => {
   const worst = worstSeverity(result.findings);
   const verdict = renderVerdict({ ...(result.error ? { error: result.error } : {}), causes: result.causes ?? [] });
   const human = `${verdict}\nFindings:\n${renderFindings(result.findings)}\nOverall: ${worst.toUpperCase()} (${result.findings.length} findings)\n`;
-  return { exitCode: 0, json: result, human };
+  // The versioned document scripts read (`signin-doctor schema diagnose`).
+  const document: DiagnoseDocument = { schemaVersion: DIAGNOSE_SCHEMA_VERSION, kind: 'diagnose', device: { name: hostname(), platform: detectPlatform(inv.io.env) }, ...result };
+  return { exitCode: 0, json: document, human };
 };
 
 const FIX_FLAGS = new Set(['dry-run', 'yes', 'list', 'file', 'plan-id']);
@@ -134,3 +139,13 @@ export const runDiscard: CommandRun = async (inv) => {
   return { exitCode: 0, json: summary, human: `Backups of ${runId} deleted.\n` };
 };
 
+
+export const runSchema: CommandRun = async (inv) => {
+  const name = inv.args[0];
+  if (!name || inv.args.length > 1 || !(DOCUMENT_NAMES as readonly string[]).includes(name)) {
+    throw new UsageError(`name one document: ${DOCUMENT_NAMES.join(', ')}`);
+  }
+  const schema = documentJsonSchema(name as DocumentName);
+  // The schema is JSON either way; with --json it is the one document on stdout.
+  return { exitCode: 0, json: schema, human: inv.json ? '' : `${JSON.stringify(schema, null, 2)}\n` };
+};

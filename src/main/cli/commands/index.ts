@@ -19,6 +19,7 @@ const CORE_RUNS: Record<string, () => Promise<CommandRun>> = {
   history: () => import('./core').then((m) => m.runHistory),
   recover: () => import('./core').then((m) => m.runRecover),
   discard: () => import('./core').then((m) => m.runDiscard),
+  schema: () => import('./core').then((m) => m.runSchema),
 };
 
 export function commandsOf(list: readonly DomainEntry[]): CliCommand[] {
