@@ -1,7 +1,83 @@
 // CLI command of the fleet domain: `fleet summarize PATH... [--json] [--html FILE] [--csv FILE]`.
-import { UsageError, type CommandRun } from '../common/cli-command';
+// Reads files other machines wrote; never this machine's state, so it needs no service call.
+import { createWriteStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { UsageError, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
+import { FleetSummarySchema } from '../../shared/contract/fleet';
+import { collectFleet } from './summarize-fleet';
+import { csvLines } from './render-fleet-csv';
+import { renderFleetHtml } from './render-fleet-html';
+import { renderFleetText } from './render-fleet-text';
+import type { MachineRecord } from './machine-record';
+
+function outputPath(inv: Invocation, name: 'html' | 'csv'): string | undefined {
+  const value = flag(inv, name);
+  if (hasFlag(inv, name) && value === undefined) throw new UsageError(`--${name} needs a file name`);
+  return value;
+}
+
+/** An output file is never overwritten: said before anything is read, not after. */
+async function mustBeNew(path: string, name: string): Promise<void> {
+  try {
+    await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UsageError(`cannot write ${name} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  throw new UsageError(`${path} exists already: give a new file name for ${name}`);
+}
+
+async function writeNew(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The CSV is written a line at a time as it is made (a fleet's CSV can be large). */
+async function writeCsv(path: string, machines: Iterable<MachineRecord>): Promise<void> {
+  const out = createWriteStream(path, { flags: 'wx', mode: 0o600, encoding: 'utf8' });
+  await once(out, 'open');
+  try {
+    for (const line of csvLines(machines)) if (!out.write(line)) await once(out, 'drain');
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+}
 
 export const runFleet: CommandRun = async (inv) => {
-  if (inv.args[0] !== 'summarize') throw new UsageError('say `fleet summarize PATH...`');
-  throw new UsageError('not yet');
+  const [verb, ...paths] = inv.args;
+  if (verb !== 'summarize') throw new UsageError(verb ? `unknown fleet command ${verb}: say \`fleet summarize PATH...\`` : 'say `fleet summarize PATH...` (files or folders of diagnose --json, remediate --json or report.json)');
+  if (paths.length === 0) throw new UsageError('name the files or folders to summarize');
+  for (const path of paths) {
+    try {
+      await stat(path);
+    } catch (error) {
+      throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  const html = outputPath(inv, 'html');
+  const csv = outputPath(inv, 'csv');
+  if (html) await mustBeNew(html, 'the page');
+  if (csv) await mustBeNew(csv, 'the CSV');
+  if (html && csv && html === csv) throw new UsageError('give --html and --csv different files');
+
+  const collector = await collectFleet(paths);
+  // Validated like every document we print: a bug here must not hand scripts a wrong shape.
+  const summary = FleetSummarySchema.parse(collector.summary(new Date()));
+  const written: string[] = [];
+  if (html) {
+    await writeNew(html, renderFleetHtml(summary));
+    written.push(`Wrote the page to ${html}.`);
+  }
+  if (csv) {
+    await writeCsv(csv, collector.machines());
+    written.push(`Wrote one row per machine and finding to ${csv}.`);
+  }
+  const human = renderFleetText(summary) + (written.length ? `\n${written.join('\n')}\n` : '');
+  return { exitCode: 0, json: summary, human };
 };

@@ -1,0 +1,109 @@
+// Which of our documents a parsed file is (diagnose --json, remediate --json, a support bundle's
+// report.json), whether its schema version is newer than this build knows, and its machine facts.
+// Anything else is foreign; one of ours whose fields do not fit is of the wrong shape.
+import { z } from 'zod';
+import type { FleetDocKind, FleetSkipReason } from '../../shared/contract/fleet';
+import { KNOWN_VERSIONS } from './known-versions';
+import { factsFromEvidence, readCauses, readError, readFindings, readOs, type MachineFacts } from './machine-record';
+import { readRemediate } from './read-remediate';
+
+export type DocumentResult = { ok: true; facts: MachineFacts } | { ok: false; reason: FleetSkipReason; detail: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The kind by the document's own mark, else by its fields (diagnose output before schemaVersion had no mark). */
+function kindOf(doc: Record<string, unknown>): FleetDocKind | undefined {
+  if (doc.kind === 'diagnose' || doc.kind === 'remediate' || doc.kind === 'report') return doc.kind;
+  if (doc.kind !== undefined) return undefined;
+  if ('generatedAt' in doc && 'summary' in doc && 'findings' in doc && 'app' in doc) return 'report';
+  if ('startedAt' in doc && 'finishedAt' in doc && 'findings' in doc) return 'diagnose';
+  return undefined;
+}
+
+/** A newer version may have moved or retyped a field: what no longer fits is left out, not fatal. */
+function lenient(doc: Record<string, unknown>): Record<string, unknown> {
+  return { ...doc, findings: Array.isArray(doc.findings) ? doc.findings : [], device: isObject(doc.device) ? doc.device : undefined };
+}
+
+const PLATFORM: Record<string, string> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
+
+const DiagnoseShape = z.object({
+  finishedAt: z.unknown().optional(),
+  findings: z.array(z.unknown()),
+  error: z.unknown().optional(),
+  causes: z.unknown().optional(),
+  device: z.object({ name: z.unknown().optional(), platform: z.unknown().optional() }).partial().optional(),
+});
+
+function readDiagnose(doc: Record<string, unknown>, newer: boolean): MachineFacts | { wrongShape: string } {
+  const parsed = DiagnoseShape.safeParse(newer ? lenient(doc) : doc);
+  if (!parsed.success) return { wrongShape: 'its findings are not a list' };
+  const d = parsed.data;
+  const { findings, kept, dropped } = readFindings(d.findings);
+  const { causes, strong } = readCauses(d.causes);
+  const error = readError(d.error);
+  const evidence = factsFromEvidence(kept);
+  const platform = typeof d.device?.platform === 'string' ? PLATFORM[d.device.platform] : undefined;
+  const os = evidence.os ?? (platform ? readOs(platform, platform, undefined) : undefined);
+  const deviceName = typeof d.device?.name === 'string' ? d.device.name : evidence.deviceName;
+  return {
+    kind: 'diagnose',
+    newerSchema: newer,
+    findings,
+    findingsDropped: dropped,
+    causes,
+    strongCauses: strong,
+    ...(error ? { error } : {}),
+    ...(os ? { os } : {}),
+    teams: evidence.teams,
+    ...(typeof d.finishedAt === 'string' ? { at: d.finishedAt } : {}),
+    ...(deviceName ? { deviceName } : {}),
+    ...(evidence.deviceId ? { deviceId: evidence.deviceId } : {}),
+  };
+}
+
+const ReportShape = z.object({
+  generatedAt: z.unknown().optional(),
+  findings: z.array(z.unknown()),
+  error: z.unknown().optional(),
+  causes: z.unknown().optional(),
+  device: z.object({ policyPlatform: z.unknown().optional(), osName: z.unknown().optional(), osVersion: z.unknown().optional(), deviceId: z.unknown().optional() }).partial().optional(),
+});
+
+function readReport(doc: Record<string, unknown>, newer: boolean): MachineFacts | { wrongShape: string } {
+  const parsed = ReportShape.safeParse(newer ? lenient(doc) : doc);
+  if (!parsed.success) return { wrongShape: 'its findings or device do not fit' };
+  const d = parsed.data;
+  const { findings, kept, dropped } = readFindings(d.findings);
+  const { causes, strong } = readCauses(d.causes);
+  const error = readError(d.error);
+  const evidence = factsFromEvidence(kept);
+  const os = evidence.os ?? readOs(d.device?.policyPlatform, d.device?.osName, d.device?.osVersion);
+  const deviceId = evidence.deviceId ?? (typeof d.device?.deviceId === 'string' ? d.device.deviceId : undefined);
+  return {
+    kind: 'report',
+    newerSchema: newer,
+    findings,
+    findingsDropped: dropped,
+    causes,
+    strongCauses: strong,
+    ...(error ? { error } : {}),
+    ...(os ? { os } : {}),
+    teams: evidence.teams,
+    ...(typeof d.generatedAt === 'string' ? { at: d.generatedAt } : {}),
+    ...(evidence.deviceName ? { deviceName: evidence.deviceName } : {}),
+    ...(deviceId ? { deviceId } : {}),
+  };
+}
+
+export function readDocument(value: unknown): DocumentResult {
+  if (!isObject(value)) return { ok: false, reason: 'foreign', detail: 'not a JSON object' };
+  const kind = kindOf(value);
+  if (!kind) return { ok: false, reason: 'foreign', detail: 'not a diagnose, remediate or report document' };
+  const version = value.schemaVersion;
+  if (version !== undefined && !(typeof version === 'number' && Number.isInteger(version) && version >= 1)) return { ok: false, reason: 'wrong-shape', detail: 'its schemaVersion is not a version number' };
+  const newer = typeof version === 'number' && version > KNOWN_VERSIONS[kind];
+  const read = kind === 'diagnose' ? readDiagnose(value, newer) : kind === 'report' ? readReport(value, newer) : readRemediate(value, newer);
+  if ('wrongShape' in read) return { ok: false, reason: 'wrong-shape', detail: read.wrongShape };
+  return { ok: true, facts: read };
+}

@@ -1,0 +1,67 @@
+// Reads one collected file as JSON: a plain file (UTF-8, or UTF-16 as Windows PowerShell 5.1's `>`
+// writes it) or a support bundle zip (its report.json). Nothing larger than the cap is read, a file
+// is opened without blocking (a pipe swapped in after the walk cannot hang us) and must still be the
+// regular file the walk saw.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FleetSkipReason } from '../../shared/contract/fleet';
+import { looksBinary } from '../common/cli-input';
+import { isZip, readZipEntry } from './zip-entry';
+
+/** A machine's document is tens of KB; a support bundle a few hundred. More is not one of ours. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export type ReadResult = { ok: true; value: unknown; mtimeMs: number; fromZip: boolean } | { ok: false; reason: FleetSkipReason };
+
+const isReportJson = (name: string) => name === 'report.json' || name.endsWith('/report.json');
+
+function decodeText(buf: Buffer): string | undefined {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const body = buf.subarray(start);
+  return looksBinary(body) ? undefined : body.toString('utf8');
+}
+
+export async function readMachineFile(path: string, seen?: { dev: number; ino: number }, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { ok: false, reason: 'special-file' };
+    if (seen && (info.dev !== seen.dev || info.ino !== seen.ino)) return { ok: false, reason: 'unreadable' };
+    if (info.size > maxBytes) return { ok: false, reason: 'too-large' };
+    // One byte more than the cap tells a file that grew since stat from one that fits.
+    const buf = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buf.length) {
+      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return { ok: false, reason: 'too-large' };
+    let data: Buffer = buf.subarray(0, length);
+    let fromZip = false;
+    if (isZip(data)) {
+      const entry = readZipEntry(data, isReportJson, maxBytes);
+      if (!entry.ok) return { ok: false, reason: 'bad-zip' };
+      data = entry.data;
+      fromZip = true;
+    }
+    const text = decodeText(data);
+    if (text === undefined) return { ok: false, reason: 'binary' };
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown, mtimeMs: info.mtimeMs, fromZip };
+    } catch {
+      return { ok: false, reason: 'broken-json' };
+    }
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  } finally {
+    await handle.close();
+  }
+}
