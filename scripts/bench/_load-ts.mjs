@@ -17,7 +17,8 @@ export async function loadTs(entry, name) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: [...Object.keys(pkg.dependencies ?? {}), 'esbuild', 'electron'],
+    // playwright-core reads its own package.json at run time: loaded from node_modules, not bundled.
+    external: [...Object.keys(pkg.dependencies ?? {}), 'esbuild', 'electron', 'playwright-core'],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   });
