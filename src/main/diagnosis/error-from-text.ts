@@ -1,6 +1,6 @@
 // The error of pasted text: the explainer's codes and IDs (its fields are already filtered of
-// anything that looks like a secret), plus WinHTTP's 0x80072xxx codes, which the explainer leaves
-// as "other hex". Nothing of the text itself is kept: only codes and labelled IDs go on.
+// anything that looks like a secret); WinHTTP / WinINet 0x80072xxx codes go on as the causes
+// engine's winhttp family. Nothing of the text itself is kept: only codes and labelled IDs go on.
 import type { DiagnosisCode, DiagnosisErrorInput } from '../../shared/contract/diagnosis';
 import { displayCode } from '../../shared/knowledge/catalog';
 import { WINHTTP_NAMES } from '../../shared/knowledge/causes';
@@ -25,7 +25,8 @@ export function winHttpCodes(text: string): DiagnosisCode[] {
 export function errorFromText(text: string): DiagnosisErrorInput {
   const ex = explainText(text);
   const codes: DiagnosisCode[] = ex.codes.map((c) => ({
-    family: c.family,
+    // The causes engine knows the WinHTTP / WinINet network codes as their own family.
+    family: c.family === 'hresult' && c.code.startsWith('80072') ? 'winhttp' : c.family,
     code: c.code,
     display: displayCode(c.family, c.code),
     ...(c.entry && !c.entry.rangeOnly ? { name: c.entry.name } : {}),
@@ -34,7 +35,7 @@ export function errorFromText(text: string): DiagnosisErrorInput {
   const f = ex.fields;
   const requestId = f.requestId ?? f.traceId;
   return {
-    codes: [...codes, ...winHttpCodes(text)],
+    codes: [...codes, ...winHttpCodes(text).filter((w) => !codes.some((c) => c.family === 'winhttp' && c.code === w.code))],
     ...(f.correlationId ? { correlationId: f.correlationId } : {}),
     ...(requestId ? { requestId } : {}),
     ...(f.timestamp ? { timestamp: f.timestamp } : {}),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { fixOptionSchemas, type FixId } from './fixes';
 
 /** The explainer's families plus WinHTTP's 0x80072xxx (found in pasted text only). */
-export const ErrorCodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc', 'winhttp']);
+export const ErrorCodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc', 'winhttp', 'hresult', 'msa']);
 export type ErrorCodeFamily = z.infer<typeof ErrorCodeFamilySchema>;
 
 export const DiagnosisCodeSchema = z.object({

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { StableIdSchema } from '../model';
 import { call, defineFindings, defineFixOptions } from './define';
 
-export const CodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc']);
+/**
+ * aadsts: Entra sign-in service; wam: Windows token broker / ADAL 0xCAA…; pcsc: smart card 0x8010…;
+ * hresult: other Windows HRESULT / Win32 codes seen around sign-in (network, TPM, device registration,
+ * MDM enrollment); msa: Microsoft account and Office client codes 0x8004….
+ */
+export const CodeFamilySchema = z.enum(['aadsts', 'wam', 'pcsc', 'hresult', 'msa']);
 export type CodeFamily = z.infer<typeof CodeFamilySchema>;
 
 export const FixerSchema = z.enum(['user', 'admin', 'developer', 'both']);
@@ -11,7 +16,7 @@ export type Fixer = z.infer<typeof FixerSchema>;
 
 export const CatalogEntrySchema = z.object({
   family: CodeFamilySchema,
-  /** Canonical code: decimal digits for AADSTS ('53003'), 8 upper-case hex digits for WAM/PC/SC ('CAA2000B'). */
+  /** Canonical code: decimal digits for AADSTS ('53003'), 8 upper-case hex digits for the others ('CAA2000B', '80070422'). */
   code: z.string(),
   /** Official symbolic name ('BlockedByConditionalAccess', 'SCARD_E_NO_SERVICE'). */
   name: z.string(),
@@ -56,15 +61,27 @@ export const TroubleshootingFieldsSchema = z.object({
   error: z.string().optional(),
   suberror: z.string().optional(),
   errorUri: z.string().optional(),
+  /** An Office / Teams client "Tag" (4-6 letters and digits): not an error code, a pointer for Microsoft support. */
+  supportTag: z.string().optional(),
 });
 export type TroubleshootingFields = z.infer<typeof TroubleshootingFieldsSchema>;
 
 export const TextFormatSchema = z.enum(['empty', 'json', 'soap', 'error-page', 'teams-dialog', 'plain']);
 
-export const ExplanationSchema = z.object({
-  format: TextFormatSchema,
+/** One error of a paste: its own codes and its own IDs (a paste can hold several failed requests). */
+export const ExplainedErrorSchema = z.object({
   codes: z.array(FoundCodeSchema),
   fields: TroubleshootingFieldsSchema,
+});
+export type ExplainedError = z.infer<typeof ExplainedErrorSchema>;
+
+export const ExplanationSchema = z.object({
+  format: TextFormatSchema,
+  /** The newest error's codes and IDs (the only error of most pastes); kept for older readers. */
+  codes: z.array(FoundCodeSchema),
+  fields: TroubleshootingFieldsSchema,
+  /** Every error of the paste, newest first, each with its own codes and IDs. */
+  errors: z.array(ExplainedErrorSchema).default([]),
   /** One sentence for the top of the screen. */
   headline: z.string(),
   /** Who can act on the most important code. */
@@ -87,7 +104,7 @@ export const explainCalls = {
   'explain.lookup': call(
     z.object({ code: z.string().max(64) }),
     z.object({ found: z.array(FoundCodeSchema) }),
-    'Look up one code (53003, AADSTS53003, 0xCAA2000B, 0x8010001D).',
+    'Look up one code (53003, AADSTS53003, 0xCAA2000B, 3399614476, 0x8010001D, 0x80070422, -2147023838, 80043490).',
   ),
 };
 export const explainEvents = {};

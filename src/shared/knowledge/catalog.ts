@@ -1,14 +1,17 @@
-// Lookups over the three catalogs: exact code first, then the family range (marked rangeOnly).
+// Lookups over the catalogs: exact code first, then the family range (marked rangeOnly).
 import type { CatalogEntry, CodeFamily } from '../contract/explain';
 import { AADSTS_CATALOG } from './aadsts-catalog';
+import { findAadstsFamily } from './aadsts/ranges';
+import { findHresultRange, HRESULT_CATALOG } from './hresult-catalog';
+import { MSA_CATALOG, MSA_RANGE } from './msa-catalog';
 import { PCSC_CATALOG, PCSC_RANGE } from './pcsc-catalog';
 import { WAM_CATALOG, WAM_RANGES } from './wam-catalog';
 
-export const ALL_ENTRIES: readonly CatalogEntry[] = [...AADSTS_CATALOG, ...WAM_CATALOG, ...PCSC_CATALOG];
+export const ALL_ENTRIES: readonly CatalogEntry[] = [...AADSTS_CATALOG, ...WAM_CATALOG, ...PCSC_CATALOG, ...HRESULT_CATALOG, ...MSA_CATALOG];
 
 const byKey = new Map<string, CatalogEntry>(ALL_ENTRIES.map((e) => [`${e.family}:${e.code}`, e]));
 const byName = new Map<string, CatalogEntry>(
-  [...WAM_CATALOG, ...PCSC_CATALOG].filter((e) => /^[A-Z][A-Z0-9_]+$/.test(e.name)).map((e) => [e.name, e]),
+  [...WAM_CATALOG, ...PCSC_CATALOG, ...HRESULT_CATALOG].filter((e) => /^[A-Z][A-Z0-9_]+$/.test(e.name)).map((e) => [e.name, e]),
 );
 
 export interface CodeRef {
@@ -25,7 +28,10 @@ export function findExactEntry(family: CodeFamily, code: string): CatalogEntry |
 export function findRangeEntry(family: CodeFamily, code: string): CatalogEntry | undefined {
   let range: CatalogEntry | undefined;
   if (family === 'wam' && /^CAA[0-9A-F]{5}$/.test(code)) range = WAM_RANGES[code.slice(0, 4)];
+  if (family === 'aadsts') range = findAadstsFamily(code);
   if (family === 'pcsc' && /^8010[0-9A-F]{4}$/.test(code)) range = PCSC_RANGE;
+  if (family === 'hresult') range = findHresultRange(code);
+  if (family === 'msa' && /^8004[0-9A-F]{4}$/.test(code)) range = MSA_RANGE;
   return range ? { ...range, code, rangeOnly: true } : undefined;
 }
 
@@ -44,9 +50,40 @@ export function isConditionalAccessCode(family: CodeFamily, code: string): boole
   return family === 'aadsts' && /^53\d{3}$|^530\d{3}$/.test(code);
 }
 
+const CAA_FIRST = 0xcaa00000;
+const CAA_LAST = 0xcaafffff;
+
+/** True for a 32-bit value in the WAM / ADAL range 0xCAA00000-0xCAAFFFFF. */
+export function isWamValue(value: number): boolean {
+  return value >= CAA_FIRST && value <= CAA_LAST;
+}
+
 /**
- * Reads one code as a person would type it: 53003, AADSTS53003, 0xCAA2000B, caa2000b, 0x8010001D,
- * SCARD_E_NO_SERVICE. Returns undefined when it is not a code of our three families.
+ * The family of an unsigned 32-bit code value, or undefined when it is none of ours. HRESULT and MSA
+ * values count only when the catalog knows them or their family range, so a random number is not
+ * taken for a code.
+ */
+export function classifyValue(value: number): CodeRef | undefined {
+  if (!Number.isInteger(value) || value < 0x80000000 || value > 0xffffffff) return undefined;
+  const code = value.toString(16).toUpperCase().padStart(8, '0');
+  if (isWamValue(value)) return { family: 'wam', code };
+  if (code.startsWith('8010')) return { family: 'pcsc', code };
+  if (code.startsWith('8004')) return { family: 'msa', code };
+  return findEntry('hresult', code) ? { family: 'hresult', code } : undefined;
+}
+
+/** A decimal code as tools print it: unsigned (3399614476) or signed 32-bit (-895352820). */
+export function valueOfDecimal(digits: string): number | undefined {
+  if (!/^-?\d{9,10}$/.test(digits)) return undefined;
+  const n = Number(digits);
+  if (n < 0) return n >= -0x80000000 ? n + 0x100000000 : undefined;
+  return n <= 0xffffffff ? n : undefined;
+}
+
+/**
+ * Reads one code as a person would type it: 53003, AADSTS53003, 0xCAA2000B, caa2000b, 3399614476,
+ * -895352820, 0x8010001D, 0x80070422, -2147023838, 80043490, SCARD_E_NO_SERVICE. Returns undefined
+ * when it is not a code of our families.
  */
 export function parseCode(input: string): CodeRef | undefined {
   const s = input.trim().replace(/^error\s*code\s*[:#]?\s*/i, '');
@@ -54,8 +91,11 @@ export function parseCode(input: string): CodeRef | undefined {
   if (m?.[1]) return { family: 'aadsts', code: m[1] };
   m = /^(?:0x)?(caa[0-9a-f]{5})$/i.exec(s);
   if (m?.[1]) return { family: 'wam', code: m[1].toUpperCase() };
-  m = /^(?:0x)?(8010[0-9a-f]{4})$/i.exec(s);
-  if (m?.[1]) return { family: 'pcsc', code: m[1].toUpperCase() };
+  // Eight hex digits, with or without 0x (MSA codes are printed without it).
+  m = /^(?:0x)?([0-9a-f]{8})$/i.exec(s);
+  if (m?.[1]) return classifyValue(parseInt(m[1], 16));
+  const decimal = valueOfDecimal(s);
+  if (decimal !== undefined) return classifyValue(decimal);
   const named = /^[A-Za-z][A-Za-z0-9_]+$/.test(s) ? findEntryByName(s) : undefined;
   return named ? { family: named.family, code: named.code } : undefined;
 }

@@ -2,7 +2,7 @@
 // All scanners are linear: a hand-written AADSTS reader (it must tolerate OCR and line wraps)
 // and regexes whose quantifiers are bounded.
 import type { CodeFamily } from '../../../shared/contract/explain';
-import { findEntryByName, findExactEntry } from '../../../shared/knowledge/catalog';
+import { classifyValue, findEntryByName, findExactEntry, isWamValue, valueOfDecimal } from '../../../shared/knowledge/catalog';
 import type { TextFormat } from './detect-format';
 
 export interface CodeHit {
@@ -16,7 +16,10 @@ export interface CodeHit {
 }
 
 export interface FoundCodes {
+  /** Each family:code once, in order of first appearance. */
   hits: CodeHit[];
+  /** Every appearance, in text order (bounded): what the multi-error grouping reads. */
+  occurrences: CodeHit[];
   /** 0x........ values seen that belong to none of our families (shown as a note only). */
   otherHex: string[];
 }
@@ -81,15 +84,54 @@ function scanRegex(text: string, re: RegExp, out: CodeHit[], make: (m: RegExpExe
   }
 }
 
-const ERROR_CODE_LABEL = /(?<![\w-])(?:sign-in[ \t]{1,3})?error[ \t]{0,3}code[ \t]{0,3}[:=#-]?[ \t]{0,3}(?:\n[ \t]{0,8})?(\d{5,7})(?![\d\w])/gi;
+// "Error code" in the languages of Microsoft's error page, and the ADAL telemetry keys of classic
+// Teams (Microsoft_ADAL_api_error_code, Microsoft_ADAL_server_error_code).
+const CODE_WORD = [
+  'error[ \\t_]{0,3}code',
+  'fehlercode',
+  "code[ \\t]{1,3}d'erreur",
+  'c[oó]digo[ \\t]{1,3}de[ \\t]{1,3}erro[r]?',
+  'codice[ \\t]{1,3}(?:di[ \\t]{1,3})?errore',
+  'foutcode',
+  'kod[ \\t]{1,3}b[łl][ęe]du',
+  'felkod',
+  'fejlkode',
+  'feilkode',
+  'virhekoodi',
+].join('|');
+const CODE_LABEL = `(?<![\\w-])(?:microsoft_adal_(?:api_|server_)?|sign-in[ \\t]{1,3})?(?:${CODE_WORD})`;
+// Between label and value: a separator, then possibly blank lines (the Entra portal puts the value
+// under its label: "Sign-in error code" / blank line / "50199").
+const LABEL_GAP = '["\']?[ \\t]{0,3}[:=#-]?[ \\t]{0,3}["\']?(?:[ \\t]{0,8}\\n){0,3}[ \\t]{0,8}';
+const ERROR_CODE_LABEL = new RegExp(`${CODE_LABEL}${LABEL_GAP}(\\d{5,7})(?![\\d\\w])`, 'gi');
+// A hex or decimal code after a label: "Error Code: 80043490", "Code: -2147023838", "HRESULT 0x80070422".
+const NUMBER_LABEL = new RegExp(`(?:${CODE_LABEL}|(?<![\\w-])(?:code|hresult|hr|status))${LABEL_GAP}(?:0x)?([0-9a-f]{8}(?![0-9a-z_-])|-?\\d{9,10}(?![\\w.]))`, 'gi');
 const TEAMS_CODE = /(?<![\w-])code[ \t]{0,3}[:#-]?[ \t]{0,3}(\d{5,7})(?![\d\w])/gi;
 const ERROR_CODES_ARRAY = /"error_codes"[ \t\n]{0,8}:[ \t\n]{0,8}\[([0-9, \t\n]{1,200})\]/g;
 const WAM = /(?<![0-9A-Za-z_-])(?:0x)?(caa[0-9a-f]{5})(?![0-9A-Za-z_]|-[0-9a-f]{4}-)/gi;
 const PCSC = /(?<![0-9A-Za-z_])0x(8010[0-9a-f]{4})(?![0-9A-Za-z_])/gi;
 const SYMBOLIC = /(?<![0-9A-Za-z_])(SCARD_[EFPW]_[A-Z_]{2,40}|ERROR_ADAL_[A-Z_]{2,70})(?![0-9A-Za-z_])/g;
 const ANY_HEX = /(?<![0-9A-Za-z_])0x([0-9a-f]{8})(?![0-9A-Za-z_])/gi;
+// A decimal anywhere: signed 32-bit codes (-895352820, -2147023838) and unsigned ones in the WAM
+// range (3399614476). Other unsigned decimals count only after a label (NUMBER_LABEL).
+const DECIMAL = /(?<![\w.-])(-?\d{9,10})(?![\w.])/g;
 
 const MAX_HITS = 10_000; // far beyond any real paste; keeps pathological input bounded
+
+/** A hit for a 32-bit value, when it is a code of ours. */
+function valueHit(value: number | undefined, raw: string, index: number): CodeHit | undefined {
+  const ref = value === undefined ? undefined : classifyValue(value);
+  return ref ? { family: ref.family, code: ref.code, raw, index, repaired: false } : undefined;
+}
+
+function labelledNumber(m: RegExpExecArray): CodeHit | undefined {
+  const v = m[1];
+  if (!v) return undefined;
+  const start = m[0].length - v.length;
+  const hex = /^[0-9a-f]{8}$/i.test(v);
+  const raw = hex && /0x$/i.test(m[0].slice(0, start)) ? `0x${v}` : v;
+  return valueHit(hex ? parseInt(v, 16) : valueOfDecimal(v), raw, m.index + start);
+}
 
 export function findCodes(text: string, format: TextFormat): FoundCodes {
   const all: CodeHit[] = [];
@@ -108,24 +150,30 @@ export function findCodes(text: string, format: TextFormat): FoundCodes {
     const entry = m[1] ? findEntryByName(m[1]) : undefined;
     return entry ? { family: entry.family, code: entry.code, raw: m[0], index: m.index, repaired: false } : undefined;
   });
+  const otherHex: string[] = [];
+  for (const m of text.matchAll(ANY_HEX)) {
+    const v = (m[1] ?? '').toUpperCase();
+    if (v.startsWith('CAA') || v.startsWith('8010')) continue; // read above
+    const hit = valueHit(parseInt(v, 16), m[0], m.index);
+    if (hit) all.push(hit);
+    else if (otherHex.length < 5 && !otherHex.includes(`0x${v}`)) otherHex.push(`0x${v}`);
+  }
+  scanRegex(text, DECIMAL, all, (m) => {
+    const value = m[1] ? valueOfDecimal(m[1]) : undefined;
+    if (value === undefined || (!m[1]!.startsWith('-') && !isWamValue(value))) return undefined;
+    return valueHit(value, m[0], m.index);
+  });
+  scanRegex(text, NUMBER_LABEL, all, labelledNumber);
 
   all.sort((a, b) => a.index - b.index);
+  const occurrences = all.slice(0, MAX_HITS);
   const seen = new Set<string>();
   const hits: CodeHit[] = [];
-  for (const h of all) {
+  for (const h of occurrences) {
     const key = `${h.family}:${h.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
     hits.push(h);
-    if (hits.length >= MAX_HITS) break;
   }
-
-  const otherHex: string[] = [];
-  for (const m of text.matchAll(ANY_HEX)) {
-    const v = (m[1] ?? '').toUpperCase();
-    if (v.startsWith('CAA') || v.startsWith('8010') || otherHex.includes(`0x${v}`)) continue;
-    otherHex.push(`0x${v}`);
-    if (otherHex.length >= 5) break;
-  }
-  return { hits, otherHex };
+  return { hits, occurrences, otherHex };
 }

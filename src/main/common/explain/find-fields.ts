@@ -2,22 +2,73 @@
 // to their labels, in any of the layouts we meet: "Label: value" on one line or several fields on a
 // line (az CLI, PowerShell), "Label\nvalue" (error page), JSON keys ("trace_id": "..."), and labels
 // broken across lines ("Correlation\nID:"). Only labelled GUIDs count: a text full of GUIDs without
-// labels yields no IDs.
+// labels yields no IDs. Labels are also read in the main European languages of Microsoft's error
+// page (Korrelations-ID, ID de corrélation…) and as classic Teams' ADAL telemetry keys
+// (Microsoft_ADAL_correlationId); GUIDs without hyphens or in braces come out hyphenated.
 import type { TroubleshootingFields } from '../../../shared/contract/explain';
 import { normalizeTimestamp } from './normalize-timestamp';
 import { looksLikeSecret } from './secret-filter';
 
 type FieldKey = Exclude<keyof TroubleshootingFields, 'error' | 'suberror' | 'errorUri'>;
+export type AnyFieldKey = keyof TroubleshootingFields;
 
 const SEP = '\\s{0,3}[-_]?\\s{0,3}';
+const SP = '\\s{1,3}';
 const ID = '[iIl1][dD]';
 // Order matters: "client request id" must be consumed before "request id" can match inside it.
 const LABELS: [FieldKey | 'ignore', string][] = [
   ['ignore', `client${SEP}request${SEP}${ID}`],
-  ['correlationId', `correlation${SEP}${ID}`],
-  ['requestId', `request${SEP}${ID}`],
-  ['traceId', `trace${SEP}${ID}`],
-  ['timestamp', `time${SEP}stamp`],
+  [
+    'correlationId',
+    [
+      `correlation${SEP}${ID}`,
+      `korrelations${SEP}${ID}`,
+      `korrelasjons${SEP}${ID}`,
+      `correlatie${SEP}${ID}`,
+      `${ID}${SP}de${SP}corr[ée]lation`,
+      `${ID}${SP}di${SP}correlazione`,
+      `${ID}${SP}de${SP}correlaci[oó]n`,
+      `${ID}${SP}de${SP}correla[cç][aã]o`,
+      `identyfikator${SP}korelacji`,
+      'korrelaatiotunnus',
+    ].join('|'),
+  ],
+  [
+    'requestId',
+    [
+      `request${SEP}${ID}`,
+      `anforderungs${SEP}${ID}`,
+      `aanvraag${SEP}${ID}`,
+      `beg[äa]ran${SEP}${ID}`,
+      `foresp[øo]rsels${SEP}${ID}`,
+      `${ID}${SP}de${SP}(?:la${SP})?demande`,
+      `${ID}${SP}(?:della${SP})?richiesta`,
+      `${ID}${SP}de${SP}(?:la${SP})?solicitud`,
+      `${ID}${SP}d[ao]${SP}(?:solicita[cç][aã]o|pedido)`,
+      `identyfikator${SP}[żz][aą]dania`,
+      'pyynn[öo]n\\s?tunnus',
+    ].join('|'),
+  ],
+  ['traceId', [`trace${SEP}${ID}`, `ablaufverfolgungs${SEP}${ID}`, `${ID}${SP}de${SP}suivi`, `${ID}${SP}de${SP}seguimiento`, `${ID}${SP}(?:di${SP})?traccia(?:mento)?`].join('|')],
+  [
+    'timestamp',
+    [
+      `time${SEP}stamp`,
+      'zeitstempel',
+      'horodatage',
+      `marca${SP}de${SP}tiempo`,
+      `marca${SP}temporale`,
+      `data${SP}e${SP}ora`,
+      'tijdstempel',
+      `carimbo${SP}de${SP}data/hora`,
+      `sygnatura${SP}czasowa`,
+      'tidsst[äa]mpel',
+      'tidsstempel',
+      'aikaleima',
+    ].join('|'),
+  ],
+  // Office / Teams "Tag: 7q6ca" (and ADAL's api_error_tag): a support pointer, not an error code.
+  ['supportTag', `(?:error${SEP})?tag`],
   ['appName', `app(?:lication)?${SEP}(?:display${SEP})?name`],
   ['appId', `(?:app(?:lication)?|client)${SEP}${ID}`],
   ['ipAddress', `(?:client${SEP})?ip${SEP}address`],
@@ -25,9 +76,12 @@ const LABELS: [FieldKey | 'ignore', string][] = [
   ['deviceState', `device${SEP}state`],
   ['deviceId', `device${SEP}(?:identifier|${ID})`],
 ];
-const LABEL_RE = new RegExp(`(?<![\\w-])(?:${LABELS.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi');
+// Classic Teams writes ADAL telemetry as Microsoft_ADAL_<key>: the prefix is part of the label.
+const LABEL_RE = new RegExp(`(?<![\\w-])(?:microsoft_adal_(?:api_)?)?(?:${LABELS.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi');
 
-const GUID = /\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?/;
+// Hyphenated, or 32 hex digits in a row (braces are left around either).
+const GUID = /(?<![0-9a-fA-F-])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})(?![0-9a-fA-F-])/;
+const TAG = /^([0-9A-Za-z]{4,6})(?![\w.-])/;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/;
 const IPV6 = /^(?=[0-9a-fA-F:]{2,45}(?![0-9a-fA-F:]))[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}/;
 // What sits between a label and its value: `: `, `": "`, ` = `, `(UTC): `.
@@ -64,12 +118,17 @@ function firstLine(w: string, max: number): string {
   return (cut < 0 ? w : w.slice(0, cut)).trim().replace(/[,;.]+$/, '').slice(0, max).trim();
 }
 
+/** The hyphenated form of a GUID written with or without hyphens. */
+export function hyphenateGuid(g: string): string {
+  return g.includes('-') ? g : `${g.slice(0, 8)}-${g.slice(8, 12)}-${g.slice(12, 16)}-${g.slice(16, 20)}-${g.slice(20)}`;
+}
+
 function guidIn(w: string): string | undefined {
   const head = w.slice(0, 80);
-  const direct = GUID.exec(head);
-  if (direct?.[1]) return direct[1];
+  const direct = GUID.exec(head)?.[1];
   // OCR or wrapping can put a line break or spaces inside the GUID.
-  return GUID.exec(head.replace(/\s+/g, ''))?.[1];
+  const found = direct ?? GUID.exec(head.replace(/\s+/g, ''))?.[1];
+  return found ? hyphenateGuid(found) : undefined;
 }
 
 export interface FoundFields {
@@ -78,54 +137,89 @@ export interface FoundFields {
   timestampUnparsed: boolean;
 }
 
-export function findFields(text: string): FoundFields {
-  const fields: TroubleshootingFields = {};
-  let rawTimestamp: string | undefined;
+/** One labelled value where it appeared. */
+export interface FieldEvent {
+  key: AnyFieldKey;
+  value: string;
+  index: number;
+  /** A timestamp kept as written because it could not be read as a date. */
+  unparsed?: boolean;
+}
+
+const JSON_FIELDS: [AnyFieldKey, RegExp][] = [
+  ['error', /"error"[ \t\n]{0,8}:[ \t\n]{0,8}"([A-Za-z_]{1,64})"/g],
+  ['suberror', /"suberror"[ \t\n]{0,8}:[ \t\n]{0,8}"([A-Za-z_]{1,64})"/g],
+  ['errorUri', /"error_uri"[ \t\n]{0,8}:[ \t\n]{0,8}"(https?:\/\/[^"\s]{1,300})"/g],
+];
+const MAX_EVENTS = 5_000; // far beyond a real paste; bounds a hostile one
+
+function labelValue(key: FieldKey, w: string): { value?: string; raw?: string } {
+  switch (key) {
+    case 'correlationId':
+    case 'requestId':
+    case 'traceId':
+    case 'appId':
+      return { value: guidIn(w) };
+    case 'timestamp': {
+      const line = firstLine(w, 64);
+      const value = normalizeTimestamp(line);
+      return value ? { value } : /\d/.test(line) && line.length <= 40 ? { raw: line } : {};
+    }
+    case 'ipAddress': {
+      const line = firstLine(w, 64);
+      return { value: IPV4.exec(line)?.[0] ?? IPV6.exec(line)?.[0] };
+    }
+    case 'deviceId': {
+      const line = firstLine(w, 100);
+      const guid = GUID.exec(line)?.[1];
+      return { value: guid ? hyphenateGuid(guid) : line || undefined };
+    }
+    case 'supportTag':
+      return { value: TAG.exec(w.slice(0, 12))?.[1] };
+    default: {
+      const line = firstLine(w, key === 'appName' ? 100 : 60);
+      return { value: line || undefined };
+    }
+  }
+}
+
+/** Every labelled value of the text in text order (a paste with several errors repeats labels). */
+export function findFieldEvents(text: string): FieldEvent[] {
+  const events: FieldEvent[] = [];
   const labels = labelsIn(text);
   labels.forEach((label, i) => {
-    if (label.key === 'ignore') return;
+    if (label.key === 'ignore' || events.length >= MAX_EVENTS) return;
     const key: FieldKey = label.key;
-    if (fields[key] !== undefined) return;
     const w = valueWindow(text, label, labels[i + 1]?.start ?? text.length);
-    let value: string | undefined;
-    switch (key) {
-      case 'correlationId':
-      case 'requestId':
-      case 'traceId':
-      case 'appId':
-        value = guidIn(w);
-        break;
-      case 'timestamp': {
-        const line = firstLine(w, 64);
-        value = normalizeTimestamp(line);
-        if (!value && !rawTimestamp && /\d/.test(line) && line.length <= 40) rawTimestamp = line;
-        break;
-      }
-      case 'ipAddress': {
-        const line = firstLine(w, 64);
-        value = IPV4.exec(line)?.[0] ?? IPV6.exec(line)?.[0];
-        break;
-      }
-      case 'deviceId': {
-        const line = firstLine(w, 100);
-        value = GUID.exec(line)?.[1] ?? (line || undefined);
-        break;
-      }
-      default: {
-        const line = firstLine(w, key === 'appName' ? 100 : 60);
-        value = line || undefined;
-      }
-    }
-    if (value !== undefined && !looksLikeSecret(value)) fields[key] = value;
+    const { value, raw } = labelValue(key, w);
+    if (value !== undefined && !looksLikeSecret(value)) events.push({ key, value, index: label.start });
+    else if (raw !== undefined && !looksLikeSecret(raw)) events.push({ key, value: raw, index: label.start, unparsed: true });
   });
+  for (const [key, re] of JSON_FIELDS) {
+    for (const m of text.matchAll(re)) {
+      if (events.length >= MAX_EVENTS) break;
+      if (m[1] && !looksLikeSecret(m[1])) events.push({ key, value: m[1], index: m.index });
+    }
+  }
+  return events.sort((a, b) => a.index - b.index);
+}
+
+/** First value per key; a parsed timestamp wins over one kept as written. */
+export function foldFields(events: readonly FieldEvent[]): FoundFields {
+  const fields: TroubleshootingFields = {};
+  let rawTimestamp: string | undefined;
+  for (const e of events) {
+    if (e.unparsed) {
+      rawTimestamp ??= e.value;
+      continue;
+    }
+    if (fields[e.key] === undefined) fields[e.key] = e.value;
+  }
   const timestampUnparsed = fields.timestamp === undefined && rawTimestamp !== undefined;
   if (timestampUnparsed) fields.timestamp = rawTimestamp;
-
-  const error = /"error"[ \t\n]{0,8}:[ \t\n]{0,8}"([A-Za-z_]{1,64})"/.exec(text)?.[1];
-  const suberror = /"suberror"[ \t\n]{0,8}:[ \t\n]{0,8}"([A-Za-z_]{1,64})"/.exec(text)?.[1];
-  const errorUri = /"error_uri"[ \t\n]{0,8}:[ \t\n]{0,8}"(https?:\/\/[^"\s]{1,300})"/.exec(text)?.[1];
-  if (error) fields.error = error;
-  if (suberror) fields.suberror = suberror;
-  if (errorUri && !looksLikeSecret(errorUri)) fields.errorUri = errorUri;
   return { fields, timestampUnparsed };
+}
+
+export function findFields(text: string): FoundFields {
+  return foldFields(findFieldEvents(text));
 }

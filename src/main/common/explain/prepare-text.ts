@@ -1,6 +1,8 @@
 // Undo what copying did to the text before we search it: JSON string escapes (\r\n inside
 // error_description), XML entities (SOAP), NUL bytes and invisible characters, Windows line ends,
-// and GUIDs split by line wrapping after a hyphen. Every step is a single linear regex pass.
+// GUIDs split by line wrapping after a hyphen, URL-encoded redirect parameters
+// (error_description=AADSTS53003%3a+…&correlation_id=…) and hard wrapping at a console's width.
+// Every step is a single linear pass.
 export interface PreparedText {
   text: string;
   /** NUL or other control bytes were present (binary data was pasted). */
@@ -27,6 +29,56 @@ function decodeEntity(match: string): string {
   return Number.isFinite(n) && n > 0 && n < 0xd800 ? String.fromCharCode(n) : ' ';
 }
 
+// A query parameter whose value is URL-encoded (it has a %XX or a +).
+const QUERY_PARAM = /([?&#])([A-Za-z_]{1,40})=([^&#\s"'<>]{0,4000}[%+][^&#\s"'<>]{0,4000})/g;
+
+function decodeParam(value: string): string {
+  const plus = value.replace(/\+/g, ' ');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(plus);
+  } catch {
+    // Malformed escapes: decode the ASCII ones and keep the rest as written.
+    decoded = plus.replace(/%([0-7][0-9a-fA-F])/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+  // eslint-disable-next-line no-control-regex -- an encoded control byte must not come back
+  return decoded.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+/** Each parameter on a line of its own, decoded: "correlation_id=…" then reads like a label. */
+function decodeQueryParams(text: string): string {
+  return text.replace(QUERY_PARAM, (_m, lead: string, key: string, value: string) => `${lead}\n${key}=${decodeParam(value)}`);
+}
+
+const MIN_CONSOLE_WIDTH = 60;
+// A log line that starts its own entry is never a continuation, whatever its neighbour's length.
+const NEW_ENTRY = /^[ \t]{0,4}[[(]?\d{4}-\d{2}-\d{2}/;
+
+/**
+ * A console copies long lines cut at its width. When at least two lines have exactly the longest
+ * length (60 columns or more), those lines are continued by the next one: join them back, so a
+ * label or a code cut in the middle reads whole again. A next line that starts a dated log entry
+ * is left alone (equal-length log lines are common).
+ */
+function unwrapConsole(text: string): string {
+  const lines = text.split('\n');
+  let width = 0;
+  let count = 0;
+  for (const l of lines) {
+    if (l.length > width) {
+      width = l.length;
+      count = 1;
+    } else if (l.length === width) count++;
+  }
+  if (width < MIN_CONSOLE_WIDTH || count < 2) return text;
+  let out = '';
+  lines.forEach((l, i) => {
+    out += l;
+    if (i < lines.length - 1) out += l.length === width && !NEW_ENTRY.test(lines[i + 1] ?? '') ? '' : '\n';
+  });
+  return out;
+}
+
 export function prepareText(input: string): PreparedText {
   // eslint-disable-next-line no-control-regex -- finding control bytes is the point
   const hadBinary = /[\u0000-\u0008\u000e-\u001f]/.test(input);
@@ -38,6 +90,8 @@ export function prepareText(input: string): PreparedText {
     .replace(/[\u2018\u2019\u2032]/g, "'");
   text = text.replace(JSON_ESCAPE, unescapeJson).replace(XML_ENTITY, decodeEntity);
   text = text.replace(/\r\n?/g, '\n');
+  if (/[?&#][A-Za-z_]{1,40}=/.test(text)) text = decodeQueryParams(text);
+  text = unwrapConsole(text);
   // A GUID (or code) wrapped at a hyphen: "2222-\n33cc" or "2222\n-33cc".
   text = text.replace(/([0-9a-fA-F])-[ \t]{0,8}\n[ \t]{0,8}(?=[0-9a-fA-F])/g, '$1-').replace(/([0-9a-fA-F])[ \t]{0,8}\n[ \t]{0,8}-(?=[0-9a-fA-F]{4})/g, '$1-');
   return { text, hadBinary };

@@ -51,7 +51,9 @@ describe('findCodes', () => {
     expect(first?.raw).toBe('53003');
   });
 
-  it('lists other 0x........ values separately', () => {
-    expect(findCodes('HRESULT 0x80070005 and 0xCAA20003 and 0x80048821', 'plain').otherHex).toEqual(['0x80070005', '0x80048821']);
+  it('lists 0x........ values of no family of ours separately', () => {
+    const found = findCodes('HRESULT 0x80070005 and 0xCAA20003 and 0x80048821 and 0x87D1FDF3 and 0x12345678', 'plain');
+    expect(found.otherHex).toEqual(['0x87D1FDF3', '0x12345678']);
+    expect(found.hits.map((h) => `${h.family}:${h.code}`)).toEqual(['hresult:80070005', 'wam:CAA20003', 'msa:80048821']);
   });
 });

@@ -1,0 +1,104 @@
+// A paste can hold several failed requests (a PowerShell session, a log): each error keeps its own
+// Trace / Request ID, Correlation ID and timestamp. Codes and labelled values are read in text
+// order; a new error starts where an ID label repeats with a different value. Two layouts exist:
+// code first, IDs after (PowerShell, az CLI, MSAL, the error page) and IDs first, code after (the
+// Entra portal's sign-in log copy). In the first, the codes between one error's last ID and the
+// next error's first ID belong to the next error, so they move with it. One pass, linear.
+import type { TroubleshootingFields } from '../../../shared/contract/explain';
+import type { CodeHit } from './find-codes';
+import { foldFields, type AnyFieldKey, type FieldEvent } from './find-fields';
+
+/** Labels that identify one request: a second, different value means a second error. */
+const SPLIT_KEYS: ReadonlySet<AnyFieldKey> = new Set(['correlationId', 'requestId', 'traceId', 'timestamp']);
+export const MAX_ERRORS = 20;
+
+type Item = { kind: 'code'; index: number; hit: CodeHit } | { kind: 'field'; index: number; event: FieldEvent };
+
+export interface ErrorGroup {
+  /** Each family:code once, in order of first appearance within the error. */
+  codes: CodeHit[];
+  fields: TroubleshootingFields;
+  timestampUnparsed: boolean;
+  /** Where the error starts in the text (later is newer when no timestamp says otherwise). */
+  index: number;
+}
+
+interface Segment {
+  items: Item[];
+  seen: Map<AnyFieldKey, string>;
+}
+
+const newSegment = (items: Item[] = []): Segment => {
+  const seen = new Map<AnyFieldKey, string>();
+  for (const it of items) if (it.kind === 'field' && !it.event.unparsed && !seen.has(it.event.key)) seen.set(it.event.key, it.event.value);
+  return { items, seen };
+};
+
+/** In a code-first error, the codes after its last ID (and what follows them) start the next error. */
+function trailingStart(seg: Segment): number {
+  const firstId = seg.items.findIndex((it) => it.kind === 'field' && SPLIT_KEYS.has(it.event.key));
+  const codeFirst = seg.items.slice(0, Math.max(firstId, 0)).some((it) => it.kind === 'code');
+  if (!codeFirst) return seg.items.length;
+  let lastId = -1;
+  seg.items.forEach((it, i) => {
+    if (it.kind === 'field' && SPLIT_KEYS.has(it.event.key)) lastId = i;
+  });
+  const next = seg.items.findIndex((it, i) => i > lastId && it.kind === 'code');
+  return next < 0 ? seg.items.length : next;
+}
+
+function toGroup(seg: Segment): ErrorGroup {
+  const seen = new Set<string>();
+  const codes: CodeHit[] = [];
+  const events: FieldEvent[] = [];
+  for (const it of seg.items) {
+    if (it.kind === 'field') events.push(it.event);
+    else if (!seen.has(`${it.hit.family}:${it.hit.code}`)) {
+      seen.add(`${it.hit.family}:${it.hit.code}`);
+      codes.push(it.hit);
+    }
+  }
+  const { fields, timestampUnparsed } = foldFields(events);
+  return { codes, fields, timestampUnparsed, index: seg.items[0]?.index ?? 0 };
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The errors of a text, newest first: by timestamp when every error has one, else later in the text first. */
+export function groupErrors(occurrences: readonly CodeHit[], events: readonly FieldEvent[]): ErrorGroup[] {
+  const items: Item[] = [
+    ...occurrences.map((hit): Item => ({ kind: 'code', index: hit.index, hit })),
+    ...events.map((event): Item => ({ kind: 'field', index: event.index, event })),
+  ].sort((a, b) => a.index - b.index);
+
+  const segments: Segment[] = [newSegment()];
+  for (const it of items) {
+    let cur = segments[segments.length - 1]!;
+    if (it.kind === 'field' && !it.event.unparsed && SPLIT_KEYS.has(it.event.key)) {
+      const had = cur.seen.get(it.event.key);
+      if (had !== undefined && had !== it.event.value) {
+        const cut = trailingStart(cur);
+        const moved = cur.items.splice(cut);
+        segments[segments.length - 1] = newSegment(cur.items);
+        cur = newSegment(moved);
+        segments.push(cur);
+      }
+    }
+    cur.items.push(it);
+    if (it.kind === 'field' && !it.event.unparsed && !cur.seen.has(it.event.key)) cur.seen.set(it.event.key, it.event.value);
+  }
+
+  // A part without codes is the rest of its neighbour (a repeated ID block), not an error of its own.
+  const merged: Segment[] = [];
+  for (const seg of segments) {
+    const hasCode = seg.items.some((it) => it.kind === 'code');
+    const prev = merged[merged.length - 1];
+    if (!hasCode && prev) prev.items.push(...seg.items);
+    else if (prev && !prev.items.some((it) => it.kind === 'code')) prev.items.push(...seg.items);
+    else merged.push(seg);
+  }
+  const groups = merged.map(toGroup).filter((g, _i, all) => g.codes.length > 0 || all.length === 1);
+  const allTimed = groups.every((g) => g.fields.timestamp !== undefined && ISO.test(g.fields.timestamp));
+  groups.sort((a, b) => (allTimed ? b.fields.timestamp!.localeCompare(a.fields.timestamp!) : 0) || b.index - a.index);
+  return groups.slice(0, MAX_ERRORS);
+}
