@@ -45,6 +45,9 @@ export const CLOUD_DEFINITIONS: Record<Cloud, CloudDefinition> = {
       ep('login.microsoft.com', 'sign-in', true),
       ep('device.login.microsoftonline.com', 'device', true),
       ep('enterpriseregistration.windows.net', 'device', true),
+      // Certificate (CAC/PIV) sign-in: the client certificate cannot pass a TLS-inspecting proxy. Not
+      // critical here: most worldwide tenants do not use certificate sign-in.
+      ep('certauth.login.microsoftonline.com', 'cac', false),
       ep('aadcdn.msauth.net', 'assets', false),
       ep('aadcdn.msftauth.net', 'assets', false),
       ep('teams.microsoft.com', 'teams', false),
@@ -56,6 +59,8 @@ export const CLOUD_DEFINITIONS: Record<Cloud, CloudDefinition> = {
       'login.microsoft.com',
       'device.login.microsoftonline.com',
       'enterpriseregistration.windows.net',
+      'certauth.login.microsoftonline.com',
+      '*.certauth.login.microsoftonline.com',
       '*.msauth.net',
       '*.msftauth.net',
     ],
@@ -66,10 +71,11 @@ export const CLOUD_DEFINITIONS: Record<Cloud, CloudDefinition> = {
     label: 'GCC High',
     endpoints: [
       ep('login.microsoftonline.us', 'sign-in', true, OPENID),
+      ep('certauth.login.microsoftonline.us', 'cac', false),
       ep('gov.teams.microsoft.us', 'teams', false),
       ep('graph.microsoft.us', 'graph', false),
     ],
-    bypassHosts: ['login.microsoftonline.us', '*.certauth.login.microsoftonline.us'],
+    bypassHosts: ['login.microsoftonline.us', 'certauth.login.microsoftonline.us', '*.certauth.login.microsoftonline.us'],
   },
   dod: {
     id: 'dod',
@@ -80,7 +86,7 @@ export const CLOUD_DEFINITIONS: Record<Cloud, CloudDefinition> = {
       ep('dod.teams.microsoft.us', 'teams', false),
       ep('dod-graph.microsoft.us', 'graph', false),
     ],
-    bypassHosts: ['login.microsoftonline.us', '*.certauth.login.microsoftonline.us'],
+    bypassHosts: ['login.microsoftonline.us', 'certauth.login.microsoftonline.us', '*.certauth.login.microsoftonline.us'],
   },
 };
 

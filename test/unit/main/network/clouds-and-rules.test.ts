@@ -8,7 +8,10 @@ import { bypasses, displayProxy, parseProxyAddress, proxyForScheme } from '../..
 describe('clouds', () => {
   it('each cloud probes its own sign-in host with the OpenID document; device and CAC endpoints are critical', () => {
     expect(CLOUD_DEFINITIONS.worldwide.endpoints.find((e) => e.openIdPath)?.host).toBe('login.microsoftonline.com');
-    expect(CLOUD_DEFINITIONS.gcch.endpoints.map((e) => e.host)).toEqual(['login.microsoftonline.us', 'gov.teams.microsoft.us', 'graph.microsoft.us']);
+    expect(CLOUD_DEFINITIONS.gcch.endpoints.map((e) => e.host)).toEqual(['login.microsoftonline.us', 'certauth.login.microsoftonline.us', 'gov.teams.microsoft.us', 'graph.microsoft.us']);
+    // Certificate sign-in is probed in every cloud (a TLS-inspecting proxy breaks it); critical where it is the norm (DoD).
+    for (const c of ['worldwide', 'gcch', 'dod'] as const) expect(CLOUD_DEFINITIONS[c].endpoints.filter((e) => e.role === 'cac').map((e) => e.host)).toEqual([c === 'worldwide' ? 'certauth.login.microsoftonline.com' : 'certauth.login.microsoftonline.us']);
+    expect(CLOUD_DEFINITIONS.worldwide.bypassHosts).toEqual(expect.arrayContaining(['certauth.login.microsoftonline.com', '*.certauth.login.microsoftonline.com']));
     expect(CLOUD_DEFINITIONS.dod.endpoints.map((e) => e.host)).toContain('dod-graph.microsoft.us');
     const critical = (c: keyof typeof CLOUD_DEFINITIONS) => CLOUD_DEFINITIONS[c].endpoints.filter((e) => e.critical).map((e) => e.host);
     expect(critical('worldwide')).toEqual(expect.arrayContaining(['device.login.microsoftonline.com', 'enterpriseregistration.windows.net']));
