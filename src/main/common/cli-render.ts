@@ -1,5 +1,6 @@
 // Plain-text rendering of results for people reading a terminal (or a remote-management log).
 import type { Explanation } from '../../shared/contract/explain';
+import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
 import type { Finding, FixPlan, RunRecord, RunSummary } from '../../shared/model';
 
 const MARK: Record<Finding['severity'], string> = { ok: 'OK  ', info: 'INFO', warn: 'WARN', fail: 'FAIL' };
@@ -19,7 +20,9 @@ export function renderExplanation(ex: Explanation): string {
   const lines = [ex.headline, ''];
   for (const code of ex.codes) {
     if (!code.known || !code.entry) {
-      lines.push(`${code.raw}: unknown code (not in our catalog; we do not guess).`, '');
+      lines.push(`${code.raw}: unknown code (not in our catalog; we do not guess).`);
+      if (code.family === 'aadsts') lines.push(`  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`);
+      lines.push('');
       continue;
     }
     const e = code.entry;
@@ -30,6 +33,7 @@ export function renderExplanation(ex: Explanation): string {
     if (e.wontHelp.length) lines.push('  Will not help:', ...e.wontHelp.map((c) => `    - ${c}`));
     if (e.userActions.length) lines.push('  What you can do now:', ...e.userActions.map((c) => `    - ${c}`));
     if (e.adminActions.length) lines.push('  What IT must do:', ...e.adminActions.map((c) => `    - ${c}`));
+    if (code.family === 'aadsts') lines.push(`  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`);
     lines.push('');
   }
   const fields = Object.entries(ex.fields).filter(([, v]) => v);

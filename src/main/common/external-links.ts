@@ -18,6 +18,8 @@ export function isAllowedExternalUrl(raw: string): boolean {
     return false;
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  // Microsoft's AADSTS lookup page only (the sign-in host itself is not a page to open).
+  if (url.hostname.toLowerCase() === 'login.microsoftonline.com') return url.pathname === '/error' && /^\?code=\d{5,7}$/.test(url.search);
   return ALLOWED_HOSTS.includes(url.hostname.toLowerCase());
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogEntrySchema } from '../../../../src/shared/contract/explain';
 import { AADSTS_CATALOG } from '../../../../src/shared/knowledge/aadsts-catalog';
@@ -125,11 +125,12 @@ describe('catalog integrity', () => {
 describe('layering', () => {
   it('src/shared/knowledge imports nothing from Node, the DOM or outside src/shared', () => {
     const dir = join(__dirname, '../../../../src/shared/knowledge');
-    for (const file of readdirSync(dir)) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
       const src = readFileSync(join(dir, file), 'utf8');
       for (const m of src.matchAll(/from\s+'([^']+)'/g)) {
         const spec = m[1] ?? '';
-        expect(spec.startsWith('./') || spec.startsWith('../contract/'), `${file} imports ${spec}`).toBe(true);
+        const target = resolve(dirname(join(dir, file)), spec);
+        expect(spec.startsWith('.') && (target.startsWith(`${dir}/`) || target.startsWith(`${resolve(dir, '../contract')}/`)), `${file} imports ${spec}`).toBe(true);
       }
       expect(src).not.toMatch(/\b(?:window|document|process|require)\b\s*[.(]/);
     }

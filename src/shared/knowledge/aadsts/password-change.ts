@@ -1,0 +1,125 @@
+// Changing or resetting a password: self-service password reset and password writeback to
+// on-premises Active Directory. The new password or the on-premises side is what failed.
+import { defineGroup } from './define-group';
+import { LOCAL_REPAIRS_WONT_HELP, MS_SUPPORT, RETRY_LATER, SEND_TO_IT } from './shared-text';
+
+export const PASSWORD_CHANGE = defineGroup(
+  'password-change',
+  {
+    audience: 'Changing or resetting a password (self-service reset, writeback to on-premises AD); the user follows the password rules, IT fixes writeback and the on-premises account',
+    fixer: 'user',
+    userActions: ['Try the change again, following your organization\'s password rules'],
+    adminActions: ['Check the self-service password reset and password writeback entries of the Entra ID audit log for this attempt'],
+    wontHelp: LOCAL_REPAIRS_WONT_HELP,
+  },
+  [
+    {
+      code: '120000',
+      name: 'PasswordChangeIncorrectCurrentPassword',
+      meaning: 'The current password you typed to approve the change is not correct.',
+      userActions: ['Type your current password again carefully', 'If you have forgotten it, use "Forgot my password" instead'],
+    },
+    {
+      code: '120002',
+      name: 'PasswordChangeInvalidNewPasswordWeak',
+      meaning: 'The new password is too weak for your organization\'s rules.',
+      userActions: ['Choose a longer password that is not built on common words or patterns'],
+    },
+    {
+      code: '120003',
+      name: 'PasswordChangeInvalidNewPasswordContainsMemberName',
+      meaning: 'The new password contains your name or user name, which is not allowed.',
+      userActions: ['Choose a new password without your name or user name in it'],
+    },
+    {
+      code: '120004',
+      name: 'PasswordChangeOnPremComplexity',
+      meaning: 'The new password does not meet the rules of your organization\'s on-premises Active Directory.',
+      userActions: ['Choose a password that meets your organization\'s rules (length, kinds of characters, not one used before)'],
+      alsoAdmin: ['Check the on-premises password policy that applies to the user'],
+    },
+    {
+      code: '120005',
+      name: 'PasswordChangeOnPremSuccessCloudFail',
+      meaning: 'The new password was saved in on-premises Active Directory but not yet in the cloud.',
+      fixer: 'both',
+      userActions: ['Wait a few minutes, then sign in with the new password', SEND_TO_IT],
+      alsoAdmin: ['Check password hash sync and writeback health in Entra Connect'],
+    },
+    {
+      code: '120008',
+      name: 'PasswordChangeAsyncJobStateTerminated',
+      meaning: 'The password change stopped with an error that trying again will not fix.',
+      fixer: 'admin',
+      userActions: [SEND_TO_IT],
+      alsoAdmin: [MS_SUPPORT],
+    },
+    {
+      code: '120011',
+      name: 'PasswordChangeAsyncUpnInferenceFailed',
+      meaning: 'The service could not work out which account the password change is for.',
+      fixer: 'both',
+      userActions: ['Start the change again and type your full sign-in name', SEND_TO_IT],
+    },
+    {
+      code: '120012',
+      name: 'PasswordChangeNeedsToHappenOnPrem',
+      meaning: 'Your password has to be changed in your organization\'s on-premises Active Directory, not in the cloud.',
+      userActions: ['Change your password on a domain-joined PC (Ctrl+Alt+Del > Change a password), or the way IT tells you'],
+      alsoAdmin: ['Turn on password writeback if cloud password changes should be allowed'],
+    },
+    {
+      code: '120013',
+      name: 'PasswordChangeOnPremisesConnectivityFailure',
+      meaning: 'The cloud could not reach your organization\'s on-premises Active Directory to save the new password.',
+      fixer: 'admin',
+      userActions: [RETRY_LATER, SEND_TO_IT],
+      alsoAdmin: ['Check the Entra Connect server and its password writeback connection'],
+    },
+    {
+      code: '120014',
+      name: 'PasswordChangeOnPremUserAccountLockedOutOrDisabled',
+      meaning: 'Your on-premises account is locked or disabled, so its password cannot be changed.',
+      fixer: 'admin',
+      userActions: [SEND_TO_IT],
+      alsoAdmin: ['Unlock or enable the account in Active Directory'],
+    },
+    {
+      code: '120015',
+      name: 'PasswordChangeADAdminActionRequired',
+      meaning: 'Active Directory refused the change: an administrator has to act on the account first.',
+      fixer: 'admin',
+      userActions: [SEND_TO_IT],
+      alsoAdmin: ['Check the account in Active Directory (for example "User cannot change password", or a protected account)'],
+    },
+    {
+      code: '120016',
+      name: 'PasswordChangeUserNotFoundBySspr',
+      meaning: 'Self-service password reset could not find your account.',
+      fixer: 'both',
+      userActions: ['Check the sign-in name you typed', SEND_TO_IT],
+      alsoAdmin: ['Check that the user is in scope for self-service password reset'],
+    },
+    {
+      code: '120018',
+      name: 'PasswordChangePasswordDoesnotComplyFuzzyPolicy',
+      meaning: 'The new password is too close to a banned one, such as a common word or the organization\'s name.',
+      userActions: ['Choose a password that is not based on a common word, a name or your organization\'s name'],
+    },
+    {
+      code: '120020',
+      name: 'PasswordChangeFailure',
+      meaning: 'The password change failed, and the service did not say why.',
+      fixer: 'both',
+      userActions: ['Try the change again', SEND_TO_IT],
+    },
+    {
+      code: '120021',
+      name: 'PartnerServiceSsprInternalServiceError',
+      meaning: 'A Microsoft service that password reset relies on had an internal problem.',
+      fixer: 'admin',
+      userActions: [RETRY_LATER],
+      adminActions: ['Check the Microsoft 365 service health dashboard', MS_SUPPORT],
+    },
+  ],
+);
