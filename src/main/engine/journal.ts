@@ -17,6 +17,12 @@ export interface JournalProblem {
 /** A record on disk that is not believed (no seal, a broken seal, not a valid record). */
 export class UntrustedRecordError extends Error {
   override name = 'UntrustedRecordError';
+  /** What is wrong, without the run id (a list that names the file says it once). */
+  readonly reason: string;
+  constructor(runId: string, reason: string) {
+    super(`journal record ${runId}${reason.startsWith(':') ? '' : ' '}${reason}`);
+    this.reason = reason.replace(/^:\s*/, '');
+  }
 }
 
 export class Journal {
@@ -51,19 +57,19 @@ export class Journal {
     try {
       body = openSealed(await this.sealKey(), text);
     } catch (error) {
-      if (error instanceof JournalSealError) throw new UntrustedRecordError(`journal record ${runId}: ${error.message}`);
+      if (error instanceof JournalSealError) throw new UntrustedRecordError(runId, `: ${error.message}`);
       throw error;
     }
     let json: unknown;
     try {
       json = JSON.parse(body);
     } catch {
-      throw new UntrustedRecordError(`journal record ${runId} is not valid JSON`);
+      throw new UntrustedRecordError(runId, 'is not valid JSON');
     }
     const parsed = RunRecordSchema.safeParse(json);
-    if (!parsed.success) throw new UntrustedRecordError(`journal record ${runId} is not a valid record: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success) throw new UntrustedRecordError(runId, `is not a valid record: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     // A sealed record copied under another run's name is still not that run.
-    if (parsed.data.runId !== runId) throw new UntrustedRecordError(`journal record ${runId} holds run ${parsed.data.runId.slice(0, 40)}`);
+    if (parsed.data.runId !== runId) throw new UntrustedRecordError(runId, `holds run ${parsed.data.runId.slice(0, 40)}`);
     return parsed.data;
   }
 
@@ -107,7 +113,7 @@ export class Journal {
         records.push(await this.parse(name.slice(0, -5), text));
       } catch (error) {
         if (!(error instanceof UntrustedRecordError)) throw error;
-        problems.push({ file: name, message: error.message });
+        problems.push({ file: name, message: error.reason });
       }
     }
     records.sort((a, b) => (a.runId < b.runId ? 1 : -1));
