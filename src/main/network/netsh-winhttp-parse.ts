@@ -9,6 +9,10 @@ export interface WinHttpProxy {
 }
 
 const PAIR_RE = /^\s+(.+?)\s*:\s+(\S.*?)\s*$/;
+// An empty bypass list is a localized "(none)" in parentheses: "(keine)", "(aucun)", "(ninguno)",
+// "(nessuno)", "(geen)", "(なし)". A real list is never one parenthesized word: it has hosts,
+// wildcards or <local>, so any short parenthesized text without those is the empty list.
+const NONE_IN_PARENS = /^\([^().;:*<>/\\]{1,24}\)$/u;
 
 export function parseNetshWinHttp(text: string): WinHttpProxy | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.replace(/\t/g, '    '));
@@ -21,5 +25,5 @@ export function parseNetshWinHttp(text: string): WinHttpProxy | undefined {
   const byLabel = (re: RegExp) => pairs.find((m) => re.test(m[1]!))?.[2];
   const proxyServer = byLabel(/proxy\s*server|proxyserver|serveur|servidor|server/i) ?? pairs[0]![2]!;
   const bypass = byLabel(/bypass|umgehung|contournement|omisi|exclus|lista/i) ?? pairs[1]?.[2];
-  return { direct: false, proxyServer, ...(bypass && !/^\(none\)$/i.test(bypass) ? { bypass } : {}) };
+  return { direct: false, proxyServer, ...(bypass && !NONE_IN_PARENS.test(bypass) ? { bypass } : {}) };
 }

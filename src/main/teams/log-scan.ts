@@ -1,6 +1,7 @@
 // The guides' "review the Teams logs, filter for 53003" step, done for the user: read each
 // client's logs newest first (a bounded tail of each file), find sign-in failures (AADSTS, bare
-// "Error code: 53003", WAM 0xCAA…) with their time and Correlation ID, explained by the explainer.
+// "Error code: 53003", WAM 0xCAA…, classic Teams' ADAL telemetry) with their time and Correlation
+// ID, explained by the explainer.
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeFamily } from '../../shared/contract/explain';
@@ -58,7 +59,9 @@ export interface ScanLimits {
 }
 
 const DEFAULTS = { maxFiles: 10, maxBytesPerFile: 2 * 1024 * 1024, maxFailures: 200 };
-const CANDIDATE = /AADSTS\s?\d{5,7}|error[\s_-]?codes?["']?\s*[:=#]\s*\[?\s*\d{5,7}|caa[0-9a-f]{5}|ERROR_ADAL_/i;
+// Classic Teams also logs ADAL telemetry (Microsoft_ADAL_api_error_code: 3399614476, the WAM code
+// in decimal, beside Microsoft_ADAL_correlationId): the explainer reads both keys.
+const CANDIDATE = /AADSTS\s?\d{5,7}|error[\s_-]?codes?["']?\s*[:=#]\s*\[?\s*\d{5,7}|caa[0-9a-f]{5}|ERROR_ADAL_|Microsoft_ADAL_(?:api|server)_error_code/i;
 const MAX_LINE = 4_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

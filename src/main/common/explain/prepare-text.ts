@@ -51,14 +51,16 @@ function decodeQueryParams(text: string): string {
 }
 
 const MIN_CONSOLE_WIDTH = 60;
+const MAX_WRAPPED_ROWS = 64;
 // A log line that starts its own entry is never a continuation, whatever its neighbour's length.
 const NEW_ENTRY = /^[ \t]{0,4}[[(]?\d{4}-\d{2}-\d{2}/;
 
 /**
- * A console copies long lines cut at its width. When at least two lines have exactly the longest
- * length (60 columns or more), those lines are continued by the next one: join them back, so a
- * label or a code cut in the middle reads whole again. A next line that starts a dated log entry
- * is left alone (equal-length log lines are common).
+ * A console copies long lines cut at its width: rows of exactly the longest length (60 columns or
+ * more), each run of them ended by a shorter row, the rest of the line. Only when the text has that
+ * shape are the cut rows joined back, so a label or a code cut in the middle reads whole again.
+ * Text whose lines merely share a length (a log, a table) is left alone: its runs do not end in a
+ * shorter rest, or a row starts a dated entry.
  */
 function unwrapConsole(text: string): string {
   const lines = text.split('\n');
@@ -71,10 +73,19 @@ function unwrapConsole(text: string): string {
     } else if (l.length === width) count++;
   }
   if (width < MIN_CONSOLE_WIDTH || count < 2) return text;
+  let run = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.length === width) {
+      if (++run > MAX_WRAPPED_ROWS) return text;
+      const next = lines[i + 1];
+      if (next === undefined || next.length === 0 || NEW_ENTRY.test(next)) return text;
+    } else run = 0;
+  }
   let out = '';
   lines.forEach((l, i) => {
     out += l;
-    if (i < lines.length - 1) out += l.length === width && !NEW_ENTRY.test(lines[i + 1] ?? '') ? '' : '\n';
+    if (i < lines.length - 1 && l.length !== width) out += '\n';
   });
   return out;
 }
