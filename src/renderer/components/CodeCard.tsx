@@ -1,6 +1,24 @@
 // One error code: its name, what it means, who can fix it, and what to do.
-import type { FC } from 'react';
+import { useState, type FC } from 'react';
 import type { FoundCode } from '../../shared/contract/explain';
+import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
+import { api, errorText } from '../api';
+
+/** Microsoft's lookup page for an AADSTS code, opened in the browser (allow-listed in the main process). */
+const MicrosoftPage: FC<{ code: FoundCode }> = ({ code }) => {
+  const [error, setError] = useState<string>();
+  const url = code.family === 'aadsts' ? aadstsLookupUrl(code.code) : undefined;
+  if (!url) return null;
+  const open = () => api.call('shell.open-external', { url }).catch((e: unknown) => setError(errorText(e)));
+  return (
+    <p>
+      <button type="button" onClick={() => void open()}>
+        Microsoft&apos;s page for this code
+      </button>
+      {error && <span role="alert"> {error}</span>}
+    </p>
+  );
+};
 
 const WHO: Record<string, string> = { user: 'You can fix this', admin: 'Only your IT admin can fix this', developer: "Only the app's developer can fix this", both: 'You and your IT admin' };
 
@@ -13,6 +31,7 @@ export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
           <code>{code.raw}</code> is not in our catalog
         </h3>
         <p>We do not guess. Send the message below to IT; they can look the code up with the IDs.</p>
+        <MicrosoftPage code={code} />
       </article>
     );
   }
@@ -66,6 +85,7 @@ export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
           </ul>
         </>
       )}
+      <MicrosoftPage code={code} />
     </article>
   );
 };
