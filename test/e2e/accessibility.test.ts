@@ -1,14 +1,17 @@
-// Every screen of the navigation in Chromium at 800×600, in light and dark (prefers-color-scheme):
+// Every screen of the navigation in Chromium at 800×600, in light and dark (prefers-color-scheme),
+// with the error the verdict found in a Teams log shown on every screen (a 53003 from yesterday):
 // axe-core reports no violation, the page never scrolls sideways (also at 200% zoom, i.e. a
 // 400×300 CSS viewport), and a screenshot of each (the 800×600 window) is kept in
 // test-results/a11y-<screen>-<scheme>.png.
 import { mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe';
 import { SCREENSHOT_DIR, launchBrowser, openPage, screenshot, tempDir } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness/server';
+import { buildTeamsTree } from '../support/teams-tree';
 
 const slug = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -39,9 +42,14 @@ describe('accessibility of every screen (E2E in Chromium, axe-core)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    const tree = await buildTeamsTree(tempDir('e2e-a11y'), 'linux', { files: 8, logs: 'conditional-access' });
+    // The failure is dated 2026-11-23: yesterday, so the verdict (last 7 days) finds it.
+    const log = join(tree.roots.linux![0]!, 'logs/main.log');
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
     harness = await startHarness({
-      stateDir: join(tempDir('e2e-a11y'), 'state'),
-      env: { ...process.env, SIGNIN_DOCTOR_PLATFORM: 'linux' },
+      stateDir: join(tree.base, 'state'),
+      env: { ...process.env, ...tree.env },
       config: { clock: { servers: ['127.0.0.1:9'], dateUrl: 'http://127.0.0.1:9/', timeoutMs: 1_000 } },
     });
     browser = await launchBrowser();
@@ -62,6 +70,11 @@ describe('accessibility of every screen (E2E in Chromium, axe-core)', () => {
     for (const label of labels) {
       await nav.getByRole('button', { name: label, exact: true }).click();
       await waitForScreen(page);
+      if (label === "Why can't I sign in?") {
+        // The verdict with its causes; from here on every screen knows the error.
+        await expect.poll(() => page.getByTestId('verdict-error').count(), { timeout: 120_000 }).toBe(1);
+      }
+      if (['Run checks', 'CAC smart card', 'Token inspector'].includes(label)) expect(await page.getByTestId('error-in-context').count(), label).toBe(1);
       if (label === 'Run checks') {
         // The summary with real findings, not only the empty screen.
         await page.getByRole('main').getByRole('button', { name: 'Run checks', exact: true }).click();

@@ -192,7 +192,7 @@ describe('the verdict screen (E2E in Chromium)', () => {
     expect(await choices.getByRole('heading', { level: 2 }).textContent()).toBe('What is happening?');
     expect(await choices.getByRole('button').allTextContents()).toEqual(['I see an error', 'Teams keeps asking me to sign in', 'My CAC card is not working', 'Just check this computer']);
     expect(await page.getByTestId('verdict-error').count()).toBe(0);
-    await screenshot(page, 'verdict-no-error-choices');
+    await checkStep(page, 'verdict-no-error-choices');
 
     await page.getByRole('button', { name: 'I see an error' }).click();
     await page.getByRole('textbox', { name: 'The error you see' }).fill('AADSTS53003: Access has been blocked by Conditional Access policies.');
@@ -200,7 +200,7 @@ describe('the verdict screen (E2E in Chromium)', () => {
     const headline = page.getByTestId('verdict-error');
     await expect.poll(() => headline.count(), VERDICT_TIMEOUT).toBe(1);
     expect(await headline.textContent()).toMatch(/^The error you pasted — AADSTS53003/);
-    await screenshot(page, 'verdict-pasted');
+    await checkStep(page, 'verdict-pasted');
 
     await page.getByRole('navigation').getByRole('button', { name: 'Explain my error', exact: true }).click();
     expect(await page.getByLabel('Error message').inputValue()).toBe('AADSTS53003: Access has been blocked by Conditional Access policies.');
