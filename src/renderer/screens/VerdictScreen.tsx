@@ -251,6 +251,7 @@ export const VerdictScreen: FC = () => {
           onDone={(record) => {
             if (record.status === 'verified') setFixed(record);
           }}
+          onUndone={() => setFixed(undefined)}
         />
       )}
     </section>

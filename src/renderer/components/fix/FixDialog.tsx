@@ -20,15 +20,21 @@ interface Props<F extends string> {
   options?: F extends FixId ? FixOptionsInput<F> : WireFixOptions;
   onClose(): void;
   onDone?(record: RunRecord): void;
+  /** The repair was undone from this dialog (everything is back as before it). */
+  onUndone?(record: RunRecord): void;
 }
 
-export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }: Props<F>): ReturnType<FC> => {
+/** A finished repair this dialog can undo at once (the same as Undo in History). */
+const canUndo = (record: RunRecord): boolean => record.plan.undoable && (record.status === 'verified' || record.status === 'applied');
+
+export const FixDialog = <F extends string>({ fixId, options, onClose, onDone, onUndone }: Props<F>): ReturnType<FC> => {
   const [plan, setPlan] = useState<FixPlan>();
   const [record, setRecord] = useState<RunRecord>();
   const [progress, setProgress] = useState<Progress>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
+  const [undone, setUndone] = useState<RunRecord>();
   const dialog = useRef<HTMLDialogElement>(null);
 
   const fetchPlan = () => api.call('fix.plan', { fixId, options: (options ?? {}) as WireFixOptions }).then(setPlan, (e) => setError(errorText(e)));
@@ -65,12 +71,32 @@ export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }:
     }
   };
 
+  const undo = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const result = await api.call('fix.undo', { runId: record!.runId, options: {} });
+      setUndone(result);
+      onUndone?.(result);
+    } catch (e) {
+      // A conflict (new data written since) is resolved in History, where "keep both" is offered.
+      setError(`${errorText(e)} You can also undo it from History.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="fix-title" onCancel={onClose}>
       <h2 id="fix-title">{plan?.title ?? 'Preparing the repair…'}</h2>
       {plan && !record && <FixPlanView plan={plan} />}
       {busy && progress && <FixProgress progress={progress} />}
-      {record && <FixResult record={record} />}
+      {record && !undone && <FixResult record={record} />}
+      {undone && (
+        <p role="status" data-testid="fix-undone">
+          <strong>Undone.</strong> Everything this repair changed is back as it was.
+        </p>
+      )}
       <ErrorAlert error={error} />
       <div className="actions">
         {plan && !record && !plan.blockedBy && !stale && (
@@ -81,6 +107,11 @@ export const FixDialog = <F extends string>({ fixId, options, onClose, onDone }:
         {stale && (
           <button type="button" className="primary" onClick={preview}>
             Preview again
+          </button>
+        )}
+        {record && !undone && canUndo(record) && (
+          <button type="button" onClick={undo} disabled={busy}>
+            {busy ? 'Undoing…' : 'Undo this repair'}
           </button>
         )}
         <button type="button" onClick={onClose} disabled={busy}>

@@ -16,7 +16,7 @@ export const FixResult: FC<{ record: RunRecord }> = ({ record }) => (
     {record.verify && <p>{record.verify.message}</p>}
     {record.error && <p className="error">{record.error}</p>}
     <p>
-      Run id <code>{record.runId}</code>. {record.plan.undoable && record.status !== 'failed' ? 'You can undo it from History.' : ''}
+      Run id <code>{record.runId}</code>. {record.plan.undoable && record.status !== 'failed' ? 'You can undo it here or, later, from History.' : ''}
     </p>
   </div>
 );

@@ -48,7 +48,7 @@ describe('FixDialog', () => {
     const result = await screen.findByTestId('fix-result');
     expect(result.textContent).toContain('Done and verified.');
     expect(result.textContent).toContain("Teams' folder is fresh.");
-    expect(result.textContent).toContain('Run id 20261123T064112Z-abc123. You can undo it from History.');
+    expect(result.textContent).toContain('Run id 20261123T064112Z-abc123. You can undo it here or, later, from History.');
     expect(screen.queryByTestId('fix-plan')).toBeNull();
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
     expect(onDone).toHaveBeenCalledWith(record);
@@ -90,5 +90,39 @@ describe('FixDialog', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Cannot run now: Teams is running.');
     expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
+  it('after the repair, "Undo this repair" undoes that run at once and says so; a refusal points to History', async () => {
+    const p = plan();
+    const record = runRecord(p);
+    const fake = installFakeBridge()
+      .answer('fix.plan', p, p)
+      .answer('fix.apply', record, record)
+      .answer('fix.undo', { ...record, status: 'undone' }, new Refusal('conflict', 'Teams wrote new data since the repair: undo with keep both.'));
+    const onUndone = vi.fn();
+    const first = render(<FixDialog fixId="teams.cache-clear" onClose={() => undefined} onUndone={onUndone} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo this repair' }));
+    expect((await screen.findByTestId('fix-undone')).textContent).toContain('Undone.');
+    expect(fake.inputsOf('fix.undo')).toEqual([{ runId: record.runId, options: {} }]);
+    expect(onUndone).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Undo this repair' })).toBeNull();
+    first.unmount();
+
+    render(<FixDialog fixId="teams.cache-clear" onClose={() => undefined} onUndone={onUndone} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo this repair' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Teams wrote new data since the repair: undo with keep both. You can also undo it from History.');
+    expect(screen.getByTestId('fix-result')).toBeTruthy();
+    expect(onUndone).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed or not undoable repair offers no undo', async () => {
+    const p = plan({ undoable: false });
+    installFakeBridge().answer('fix.plan', p).answer('fix.apply', runRecord(p));
+    render(<FixDialog fixId="teams.cache-clear" onClose={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply' }));
+    await screen.findByTestId('fix-result');
+    expect(screen.queryByRole('button', { name: 'Undo this repair' })).toBeNull();
   });
 });
