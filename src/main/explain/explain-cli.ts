@@ -1,7 +1,7 @@
 // The `explain` command: the codes and IDs in a pasted text (argument, --file or standard input).
 import { callOrThrow, type CommandRun } from '../common/cli-command';
 import { readInputText } from '../common/cli-input';
-import { renderExplanation } from '../common/cli-render';
+import { renderExplanation } from './explain-render';
 
 export const runExplain: CommandRun = async (inv) => {
   const text = await readInputText(inv, 'error text');

@@ -1,6 +1,6 @@
 // One error code: its name, what it means, who can fix it, and what to do.
 import { useState, type FC } from 'react';
-import type { FoundCode } from '../../shared/contract/explain';
+import type { CodeFamily, FoundCode } from '../../shared/contract/explain';
 import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
 import { api, errorText } from '../api';
 
@@ -22,6 +22,15 @@ const MicrosoftPage: FC<{ code: FoundCode }> = ({ code }) => {
 
 const WHO: Record<string, string> = { user: 'You can fix this', admin: 'Only your IT admin can fix this', developer: "Only the app's developer can fix this", both: 'You and your IT admin' };
 
+// Which kind of code it is, in words: the same number means nothing without its family.
+const FAMILY: Record<CodeFamily, string> = {
+  aadsts: 'Microsoft sign-in service',
+  wam: 'Windows sign-in (WAM)',
+  pcsc: 'Smart card',
+  hresult: 'Windows error',
+  msa: 'Microsoft account or app',
+};
+
 export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
   const e = code.entry;
   if (!code.known || !e) {
@@ -41,6 +50,7 @@ export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
         <h3>
           <code>{code.raw}</code> <span className="code-name">{e.name}</span>
         </h3>
+        <span className="pill family">{FAMILY[code.family]}</span>
         {e.rangeOnly && <span className="pill">Only its family is known</span>}
         <span className={`pill fixer-${e.fixer}`}>{WHO[e.fixer]}</span>
       </header>

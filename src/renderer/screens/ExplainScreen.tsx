@@ -1,6 +1,6 @@
 // First screen: paste the error (or type the code) and read what it really means.
 import { useState, type FC } from 'react';
-import type { Explanation } from '../../shared/contract/explain';
+import type { ExplainedError, Explanation, TroubleshootingFields } from '../../shared/contract/explain';
 import { api, errorText } from '../api';
 import { CodeCard } from '../components/CodeCard';
 import { CopyButton } from '../components/CopyButton';
@@ -22,6 +22,44 @@ const FIELD_LABELS: Record<string, string> = {
   error: 'Error',
   suberror: 'Sub-error',
   errorUri: 'Error URI',
+  supportTag: 'Support tag (for Microsoft support)',
+};
+
+/** The IDs of one error, labelled; a support tag says what it is for. */
+const FieldList: FC<{ fields: TroubleshootingFields; testId: string }> = ({ fields, testId }) => {
+  const present = Object.entries(fields).filter(([, v]) => v);
+  if (!present.length) return null;
+  return (
+    <dl className="fields" data-testid={testId}>
+      {present.map(([k, v]) => (
+        <div key={k}>
+          <dt>{FIELD_LABELS[k] ?? k}</dt>
+          <dd>
+            <code>{v}</code>
+            {k === 'supportTag' && <span className="field-hint"> Not an error code: Microsoft support uses it to find where the app failed.</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
+/** One error of a paste that holds several: its codes and its own IDs. */
+const ErrorSection: FC<{ error: ExplainedError; index: number; total: number }> = ({ error, index, total }) => {
+  const id = `error-${index}-title`;
+  return (
+    <section aria-labelledby={id} className="error-block" data-testid="error-block">
+      <h3 id={id}>
+        Error {index + 1} of {total}
+        {index === 0 ? ' (newest)' : ''}
+        {error.fields.timestamp ? `, ${error.fields.timestamp}` : ''}
+      </h3>
+      {error.codes.map((c) => (
+        <CodeCard key={`${c.family}-${c.code}`} code={c} />
+      ))}
+      <FieldList fields={error.fields} testId={`fields-${index}`} />
+    </section>
+  );
 };
 
 export const ExplainScreen: FC = () => {
@@ -50,6 +88,7 @@ export const ExplainScreen: FC = () => {
   };
 
   const fields = result ? Object.entries(result.fields).filter(([, v]) => v) : [];
+  const errors = result?.errors ?? [];
   return (
     <section aria-labelledby="explain-title">
       <h1 id="explain-title">What does my sign-in error mean?</h1>
@@ -76,9 +115,16 @@ export const ExplainScreen: FC = () => {
           <h2 className="headline" data-testid="headline">
             {result.headline}
           </h2>
-          {result.codes.map((c) => (
-            <CodeCard key={`${c.family}-${c.code}`} code={c} />
-          ))}
+          {errors.length > 1 ? (
+            <>
+              <p data-testid="error-count">This text holds {errors.length} errors, each with its own IDs. The newest comes first.</p>
+              {errors.map((e, i) => (
+                <ErrorSection key={i} error={e} index={i} total={errors.length} />
+              ))}
+            </>
+          ) : (
+            result.codes.map((c) => <CodeCard key={`${c.family}-${c.code}`} code={c} />)
+          )}
           {result.notes.length > 0 && (
             <ul className="notes">
               {result.notes.map((n) => (
@@ -86,19 +132,10 @@ export const ExplainScreen: FC = () => {
               ))}
             </ul>
           )}
-          {fields.length > 0 && (
+          {errors.length <= 1 && fields.length > 0 && (
             <section aria-labelledby="ids-title">
               <h3 id="ids-title">Details IT needs</h3>
-              <dl className="fields" data-testid="fields">
-                {fields.map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{FIELD_LABELS[k] ?? k}</dt>
-                    <dd>
-                      <code>{v}</code>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
+              <FieldList fields={result.fields} testId="fields" />
             </section>
           )}
           <section aria-labelledby="it-title" className="it-message">

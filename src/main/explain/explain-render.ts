@@ -1,0 +1,62 @@
+// The explain command's text for a terminal. One error: the shared renderer (common/cli-render).
+// Several: the headline, then each error of the paste (newest first) with its codes and its own
+// IDs, the notes, and the message for IT to copy.
+import type { ExplainedError, Explanation, FoundCode, TroubleshootingFields } from '../../shared/contract/explain';
+import { renderExplanation as renderOneError } from '../common/cli-render';
+
+const WHO: Record<string, string> = { both: 'you and IT', user: 'you', developer: "the app's developer", admin: 'your IT admin' };
+
+const FIELD_LABELS: [keyof TroubleshootingFields, string][] = [
+  ['correlationId', 'Correlation ID'],
+  ['requestId', 'Request ID'],
+  ['traceId', 'Trace ID'],
+  ['timestamp', 'Timestamp (UTC)'],
+  ['appName', 'App name'],
+  ['appId', 'App ID'],
+  ['ipAddress', 'IP address'],
+  ['deviceId', 'Device identifier'],
+  ['devicePlatform', 'Device platform'],
+  ['deviceState', 'Device state'],
+  ['error', 'OAuth error'],
+  ['suberror', 'OAuth suberror'],
+  ['errorUri', 'Error URI'],
+  ['supportTag', 'Support tag (for Microsoft support, not an error code)'],
+];
+
+// The same blocks as the one-error renderer, indented under their error.
+function codeLines(code: FoundCode, indent: string): string[] {
+  if (!code.known || !code.entry) return [`${indent}${code.raw}: unknown code (not in our catalog; we do not guess).`];
+  const e = code.entry;
+  const list = (title: string, items: readonly string[]) => (items.length ? [`${indent}  ${title}`, ...items.map((c) => `${indent}    - ${c}`)] : []);
+  return [
+    `${indent}${code.raw} — ${e.name}${e.rangeOnly ? ' (family only)' : ''}`,
+    `${indent}  What it means: ${e.meaning}`,
+    `${indent}  Who can fix it: ${WHO[e.fixer] ?? e.fixer}`,
+    ...list('What the policy may have checked:', e.conditions),
+    ...list('Will not help:', e.wontHelp),
+    ...list('What you can do now:', e.userActions),
+    ...list('What IT must do:', e.adminActions),
+  ];
+}
+
+function fieldLines(fields: TroubleshootingFields, indent: string): string[] {
+  return FIELD_LABELS.filter(([k]) => fields[k]).map(([k, label]) => `${indent}${label}: ${fields[k] ?? ''}`);
+}
+
+function errorSection(e: ExplainedError, i: number, total: number): string[] {
+  const when = e.fields.timestamp ? `, ${e.fields.timestamp}` : '';
+  const lines = [`Error ${i + 1} of ${total}${i === 0 ? ' (newest)' : ''}${when}`];
+  for (const c of e.codes) lines.push(...codeLines(c, '  '));
+  const details = fieldLines(e.fields, '    ');
+  if (details.length) lines.push('  Details found:', ...details);
+  return [...lines, ''];
+}
+
+export function renderExplanation(ex: Explanation): string {
+  if (ex.errors.length <= 1) return renderOneError(ex);
+  const lines = [ex.headline, ''];
+  ex.errors.forEach((e, i) => lines.push(...errorSection(e, i, ex.errors.length)));
+  for (const note of ex.notes) lines.push(`Note: ${note}`);
+  lines.push('', '--- Message for IT (copy from here) ---', ex.itMessage, '--- end ---');
+  return `${lines.join('\n')}\n`;
+}
