@@ -355,7 +355,8 @@ export async function writeFleet(root: string, real: RealDocuments, spec: FleetS
     const hostile = ['<script>alert("fleet")</script><img src=x onerror=alert(1)>', '=HYPERLINK("http://203.0.113.9/x","open")', '@SUM(1+1)*cmd|\' /C calc\'!A0'];
     for (const name of hostile) {
       const at = new Date(base + serial++ * 60_000);
-      const doc = vary(real.diagnoses[0]!.doc, random, name, at);
+      // Never made healthier: a hostile machine must show up among the ones to look at first.
+      const doc = vary(real.diagnoses[0]!.doc, () => 0.99, name, at);
       const first = findingsOf(doc)[0];
       if (first) first.title = `Token seen: Bearer ${PLANTED_JWT}`;
       truth.hostileNames.push(name);

@@ -123,6 +123,9 @@ export class FleetCollector {
     }
     for (const k of canon) this.entries.delete(k);
     winner.aliases = [...new Set([...winner.aliases, ...aliases])];
+    // A report names the machine only by its id (it redacts names): keep the name another file gave.
+    const named = [record, ...rivals.map((r) => r.record)].find((r) => r.labelFrom === 'device-name');
+    if (winner.record.labelFrom !== 'device-name' && named) winner.record = { ...winner.record, label: named.label, labelFrom: 'device-name' };
     const key = winner.record.key;
     this.entries.set(key, winner);
     for (const a of winner.aliases) this.alias.set(a, key);

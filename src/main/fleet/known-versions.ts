@@ -1,7 +1,8 @@
 // The newest schema version of each document this build knows; a file with a higher one is read as
 // far as it can be and flagged. Kept in this one place so a new version is one line to change.
-import { REPORT_SCHEMA_VERSION } from '../../shared/contract/report';
+import { DIAGNOSE_SCHEMA_VERSION } from '../../shared/contract/documents';
 import type { FleetDocKind } from '../../shared/contract/fleet';
+import { REMEDIATE_SCHEMA_VERSION } from '../../shared/contract/remediate';
+import { REPORT_SCHEMA_VERSION } from '../../shared/contract/report';
 
-/** diagnose --json and remediate --json are at version 1 (src/shared/contract/documents.ts, remediate.ts). */
-export const KNOWN_VERSIONS: Record<FleetDocKind, number> = { diagnose: 1, remediate: 1, report: REPORT_SCHEMA_VERSION };
+export const KNOWN_VERSIONS: Record<FleetDocKind, number> = { diagnose: DIAGNOSE_SCHEMA_VERSION, remediate: REMEDIATE_SCHEMA_VERSION, report: REPORT_SCHEMA_VERSION };

@@ -21,7 +21,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:4px 0}
 .sev{display:inline-block;min-width:64px;text-align:center;font-weight:600;font-size:12px;border-radius:10px;padding:1px 8px}
 .sev.ok{background:#dafbe1;color:#116329}.sev.info{background:#ddf4ff;color:#0550ae}.sev.warn{background:#fff8c5;color:#7d4e00}.sev.fail{background:#ffebe9;color:#a40e26}
-.id{font:13px ui-monospace,Consolas,monospace;overflow-wrap:anywhere}
+.id{font:13px ui-monospace,Consolas,monospace;overflow-wrap:break-word}
 svg.chart{width:100%;max-width:720px;height:auto;display:block;margin:4px 0 12px}
 svg .fail{fill:#cf222e}svg .warn{fill:#d4a72c}svg .track{fill:#eaeef2}svg text{fill:#1b1f24;font:13px ui-monospace,Consolas,monospace}svg text.count{font:13px system-ui,sans-serif}
 .legend span{display:inline-block;width:12px;height:12px;border-radius:2px;margin:0 4px 0 12px;vertical-align:-1px}.legend .fail{background:#cf222e}.legend .warn{background:#d4a72c}
@@ -97,10 +97,10 @@ export function renderFleetHtml(s: FleetSummary): string {
   const sections = [
     `<p class="headline ${m.byWorst.fail ? 'fail' : m.withProblems ? '' : 'ok'}">${esc(headline)}</p>`,
     `<ul>${inputs.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`,
-    look.length ? `<h2>Look at these first</h2>${table(`The ${n(look.length)} machines with the worst problems, worst first`, [['#', true], ['Machine'], ['Worst'], ['Failed', true], ['Warnings', true], ['Problems'], ['Sign-in error']], look)}` : '',
     problems.length
       ? `<h2>Problems by domain</h2><p class="note legend">Machines with each problem, of ${n(m.total)}: <span class="fail"></span>failed <span class="warn"></span>warning</p>${charts}`
       : '',
+    look.length ? `<h2>Look at these first</h2>${table(`The ${n(look.length)} machines with the worst problems, worst first`, [['#', true], ['Machine'], ['Worst'], ['Failed', true], ['Warnings', true], ['Problems'], ['Sign-in error']], look)}` : '',
     s.findings.length
       ? `<h2>Every finding</h2>${table('Machines with each finding, by severity', [['Finding'], ['Failed', true], ['Warning', true], ['Info', true], ['OK', true], ['Machines', true]], s.findings.map((f) => [`<span class="id">${esc(f.id)}</span>`, n(f.bySeverity.fail), n(f.bySeverity.warn), n(f.bySeverity.info), n(f.bySeverity.ok), n(f.machines)]))}`
       : '',
