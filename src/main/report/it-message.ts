@@ -129,6 +129,13 @@ export function buildItMessage(input: MessageInput): ItMessage {
   if (f.ipAddress) lines.push(`IP address: ${f.ipAddress}`);
   if (sourceLine) lines.push(sourceLine);
   if (beforeLine) lines.push(beforeLine);
+  if (f.supportTag) lines.push(`Support tag (for Microsoft support): ${f.supportTag}`);
+  // A paste with several errors: the one above is the newest; the older ones keep their own IDs.
+  for (const older of (ex?.errors ?? []).slice(1)) {
+    const o = older.fields;
+    const ids = [o.correlationId && `Correlation ID ${o.correlationId}`, (o.requestId ?? o.traceId) && `Request ID ${o.requestId ?? o.traceId}`, o.timestamp && `at ${o.timestamp}`].filter(Boolean).join(', ');
+    lines.push(`Earlier error in the same text: ${older.codes.map((c) => (c.family === 'aadsts' ? `AADSTS${c.code}` : `0x${c.code}`)).join(', ')}${ids ? ` (${ids})` : ''}`);
+  }
   lines.push('');
   lines.push('Most likely causes (strongest first):');
   if (causes.lines.length) lines.push(...causes.lines);
