@@ -77,6 +77,7 @@ export const ACCOUNTS = defineGroup(
       fixer: 'user',
       userActions: ['Sign out of all accounts in the browser and sign in with the account for this app'],
       adminActions: [MS_SUPPORT],
+      wontHelp: [],
     },
     {
       code: '51004',
@@ -109,6 +110,7 @@ export const ACCOUNTS = defineGroup(
       fixer: 'user',
       userActions: ['Sign in again and pick the account the app expects', 'Sign out of other accounts in the browser if the wrong one keeps being used'],
       adminActions: ['If it keeps happening, report it to the app vendor'],
+      wontHelp: [],
     },
     {
       code: '160021',
@@ -117,6 +119,7 @@ export const ACCOUNTS = defineGroup(
       fixer: 'user',
       userActions: ['Sign in again'],
       adminActions: ['If it keeps happening, report it to the app vendor'],
+      wontHelp: [],
     },
     {
       code: '50014',
@@ -154,6 +157,7 @@ export const ACCOUNTS = defineGroup(
       meaning: 'You accepted an invitation, but the sign-in was not started by the app the invitation was for.',
       fixer: 'user',
       userActions: ['Open the app you were invited to and sign in from there'],
+      wontHelp: [],
     },
     {
       code: '500207',

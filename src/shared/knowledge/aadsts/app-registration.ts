@@ -49,6 +49,7 @@ export const APP_REGISTRATION = defineGroup(
       userActions: ['Close the app completely, wait a few minutes, and open it again'],
       adminActions: ['If it repeats, report it to the app vendor: the app is not caching tokens or handling errors correctly'],
       relatedFixes: [...SIGNIN_LOOP_FIXES],
+      wontHelp: [],
     },
     {
       code: '54005',

@@ -127,6 +127,7 @@ export const DEVICE = defineGroup(
       userActions: [SEND_TO_IT],
       adminActions: ['Report it to the app\'s developer: the app asks for a device token for a service that does not take one'],
       relatedChecks: [],
+      wontHelp: [],
     },
     {
       code: '221000',
@@ -136,6 +137,7 @@ export const DEVICE = defineGroup(
       userActions: [SEND_TO_IT],
       adminActions: ['Ask the app\'s developer or vendor: the service must accept device-only tokens, or the app must sign in as a user'],
       relatedChecks: [],
+      wontHelp: [],
     },
     {
       code: '240001',
@@ -152,6 +154,7 @@ export const DEVICE = defineGroup(
       fixer: 'developer',
       userActions: [SEND_TO_IT],
       adminActions: ['Report it to the developer of the tool doing the registration'],
+      wontHelp: [],
     },
     {
       code: '220450',
@@ -161,6 +164,7 @@ export const DEVICE = defineGroup(
       userActions: ['Update Android System WebView and Google Chrome from the Play Store, then try again'],
       adminActions: ['If the phone is managed, check that these updates are not blocked'],
       relatedChecks: [],
+      wontHelp: [],
     },
   ],
 );

@@ -160,6 +160,7 @@ export const FEDERATION = defineGroup(
       meaning: 'This sign-in also needs you to sign in at an external identity provider, and that has not happened yet.',
       fixer: 'user',
       userActions: ['Continue and finish the sign-in at the other identity provider'],
+      wontHelp: [],
     },
     {
       code: '1000002',

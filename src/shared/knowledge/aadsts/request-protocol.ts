@@ -121,6 +121,7 @@ export const REQUEST_PROTOCOL = defineGroup(
       meaning: 'Something typed into the sign-in is not valid.',
       fixer: 'user',
       userActions: ['Check what you typed and try again'],
+      wontHelp: [],
     },
     {
       code: '900144',
@@ -132,6 +133,7 @@ export const REQUEST_PROTOCOL = defineGroup(
       name: 'QueryStringTooLong',
       meaning: 'The address of the request is too long.',
       userActions: ['Close the app or the browser tab and start the sign-in again', SEND_TO_IT],
+      wontHelp: [],
     },
     {
       code: '90016',
@@ -180,6 +182,7 @@ export const REQUEST_PROTOCOL = defineGroup(
       meaning: 'The sign-in endpoint got the wrong kind of web request (for example GET instead of POST). Going back with the browser\'s Back button can cause it.',
       fixer: 'user',
       userActions: ['Start the sign-in again instead of using the Back button'],
+      wontHelp: [],
     },
     {
       code: '900971',
@@ -202,6 +205,7 @@ export const REQUEST_PROTOCOL = defineGroup(
       meaning: 'The value given is not a valid email address.',
       fixer: 'user',
       userActions: ['Check the email address you typed (it looks like name@example.com)'],
+      wontHelp: [],
     },
     {
       code: '90102',
@@ -280,6 +284,7 @@ export const REQUEST_PROTOCOL = defineGroup(
       userActions: [SEND_TO_IT],
       adminActions: ['Check that no proxy, DNS override or hosts file sends sign-in traffic straight to the backup service'],
       relatedChecks: ['network'],
+      wontHelp: [],
     },
   ],
 );

@@ -49,6 +49,7 @@ export const SERVICE = defineGroup(
       name: 'RequestTimeout',
       meaning: 'The request took too long and timed out.',
       relatedChecks: ['network'],
+      wontHelp: [],
     },
     {
       code: '90024',
