@@ -13,7 +13,8 @@ export function safeText(value: unknown, max = 120): string | undefined {
   // Redacted before it is capped: a cut must never leave the first half of a token. redactSecrets
   // cuts text longer than it scans at a blank, so one character past its bound keeps that rule.
   const head = value.length > MAX_REDACT_CHARS ? value.slice(0, MAX_REDACT_CHARS + 1) : value;
-  const clean = redactSecrets(head.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim()).trim();
+  // Before cleaning (a PEM block keeps its lines) and after (a control character no longer hides one).
+  const clean = redactSecrets(redactSecrets(head).replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim()).trim();
   if (!clean) return undefined;
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
