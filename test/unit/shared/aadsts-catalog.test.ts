@@ -61,6 +61,27 @@ const COPIED_TEXT_MARKS: readonly RegExp[] = [
   /^[A-Z][A-Za-z0-9_]+ - /, // "InvalidResource - The resource is disabled..."
 ];
 
+// Fingerprints (FNV-1a of the normalized text, not the text) of Microsoft's descriptions for codes whose
+// description is short enough that a lazy entry could simply repeat it.
+const MICROSOFT_SHORT_DESCRIPTIONS: readonly [string, number][] = [
+  ['50050', 0x85233ee2], ['50049', 0x09c95fe4], ['50167', 0x7b695884], ['50138', 0x4c0da473], ['140001', 0xa19582b1], ['90121', 0x5412970c],
+  ['51000', 0x9cf70646], ['130007', 0x4603f982], ['140000', 0x19577644], ['165900', 0x0eff81f1], ['90004', 0x09a3cc52], ['90120', 0x753226e8],
+  ['90119', 0x7fffe603], ['50097', 0x069a6fa4], ['50071', 0x9ccdc82a], ['90006', 0xc5261613], ['90090', 0xc5261613], ['90012', 0x65c3eb13],
+  ['50006', 0xbab09a44], ['90015', 0x52eb48d5], ['90016', 0x4df7c979], ['50156', 0xf108807d], ['50157', 0x7a453b40], ['50160', 0xc6c6d7f2],
+  ['50166', 0x71bc9e75], ['50187', 0x6414b72a], ['50155', 0xfd89692a], ['50099', 0x0d22550e], ['90010', 0x8f6093bb], ['81005', 0xdbefa8c4],
+  ['81006', 0xea4ecd81], ['81007', 0x2466c33c], ['135011', 0x84e9243a], ['500207', 0x4c352d1f], ['70011', 0xc293c99c],
+];
+
+function normalized(text: string): string {
+  return text.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h;
+}
+
 describe('AADSTS catalog entries', () => {
   it('every entry is complete: schema-valid, canonical code, name, a meaning, a fixer and actions for someone', () => {
     for (const e of AADSTS_CATALOG) {
@@ -93,10 +114,20 @@ describe('AADSTS catalog entries', () => {
       expect(e.meaning.startsWith(e.name), e.code).toBe(false);
       for (const mark of COPIED_TEXT_MARKS) expect(e.meaning, `${e.code} ${String(mark)}`).not.toMatch(mark);
     }
+    // No meaning repeats one of Microsoft's short descriptions (of its own code or another).
+    const fingerprints = new Set(MICROSOFT_SHORT_DESCRIPTIONS.map(([, h]) => h));
+    expect(fnv1a(normalized('The request is malformed.'))).toBe(MICROSOFT_SHORT_DESCRIPTIONS[0]?.[1]); // the scheme matches
+    for (const e of AADSTS_CATALOG) expect(fingerprints.has(fnv1a(normalized(e.meaning))), e.code).toBe(false);
   });
 
   it('keeps every code of the first catalog under its name', () => {
     for (const [code, name] of Object.entries(FIRST_CATALOG)) expect(findExactEntry('aadsts', code)?.name, code).toBe(name);
+  });
+
+  it('no entry offers a repair it also says will not help', () => {
+    for (const e of AADSTS_CATALOG) {
+      if (e.relatedFixes.includes('teams.cache-clear')) expect(e.wontHelp.join(' '), e.code).not.toMatch(/cache/i);
+    }
   });
 
   it('the developer is a fixer: app-registration and request errors name the app\'s developer', () => {
