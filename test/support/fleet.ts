@@ -8,12 +8,13 @@ import { mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import yazl from 'yazl';
-import { CLI_PATH } from './cli';
 import { rng } from './prng';
 import { buildTeamsTree } from './teams-tree';
 import { unzipAll } from './unzip';
 
 const run = promisify(execFile);
+/** The built CLI (test/support/cli.ts names the same; not imported, so the bench can bundle this file alone). */
+const BUILT_CLI = join(__dirname, '../../dist/cli.js');
 
 type Json = Record<string, unknown>;
 type Sev = 'ok' | 'info' | 'warn' | 'fail';
@@ -29,9 +30,9 @@ export interface RealDocuments {
   remediate?: Json;
 }
 
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(cliPath: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI_PATH, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+    const { stdout, stderr } = await run(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -39,14 +40,14 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   }
 }
 
-async function diagnose(args: string[], env: NodeJS.ProcessEnv): Promise<Json> {
-  const r = await cli(['diagnose', '--json', ...args], env);
+async function diagnose(cliPath: string, args: string[], env: NodeJS.ProcessEnv): Promise<Json> {
+  const r = await cli(cliPath, ['diagnose', '--json', ...args], env);
   if (r.code !== 0) throw new Error(`diagnose ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
   return JSON.parse(r.stdout) as Json;
 }
 
 /** Runs the built CLI on four machines' worth of real trees; loopback only (the clock asks refused ports). */
-export async function captureRealDocuments(base: string): Promise<RealDocuments> {
+export async function captureRealDocuments(base: string, cliPath = BUILT_CLI): Promise<RealDocuments> {
   const config = join(base, 'config.json');
   await mkdir(base, { recursive: true });
   await writeFile(config, JSON.stringify({ clock: { servers: ['127.0.0.1:9'], dateUrl: 'http://127.0.0.1:9/', timeoutMs: 1000 } }));
@@ -60,7 +61,7 @@ export async function captureRealDocuments(base: string): Promise<RealDocuments>
   const hourAgo = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').slice(0, 23);
   await writeFile(join(logs, 'main.log'), `[${hourAgo}] [info]  window: page loaded\n[${hourAgo}] [error] login: AADSTS53003: Access has been blocked by Conditional Access policies. Correlation ID: 3f2d8a71-5b6c-4e0f-9a1b-2c3d4e5f6a7b\n`);
   const env1 = envOf('linux-ca', { SIGNIN_DOCTOR_PLATFORM: 'linux', HOME: home1, XDG_CONFIG_HOME: join(home1, '.config') });
-  const linuxCa = await diagnose(['--only', 'teams,device,clock,cac'], env1);
+  const linuxCa = await diagnose(cliPath, ['--only', 'teams,device,clock,cac'], env1);
 
   // 2. Windows paths, new Teams with the sign-in loop story moved to yesterday.
   const win = await buildTeamsTree(join(base, 'win-loop'), 'win32', { files: 24, logs: 'loop', clients: ['new'] });
@@ -68,24 +69,24 @@ export async function captureRealDocuments(base: string): Promise<RealDocuments>
   const log = join(win.roots.new![0]!, 'Logs/MSTeams_2026-11-23_06-40-00.00.log');
   await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
   const env2 = envOf('win-loop', win.env);
-  const winLoop = await diagnose(only, env2);
+  const winLoop = await diagnose(cliPath, only, env2);
 
   // 3. macOS paths, classic and new Teams, a Conditional Access story older than 7 days (no error now).
   const mac = await buildTeamsTree(join(base, 'mac'), 'darwin', { files: 24, logs: 'conditional-access' });
-  const macDoc = await diagnose(only, envOf('mac', mac.env));
+  const macDoc = await diagnose(cliPath, only, envOf('mac', mac.env));
 
   // 4. Linux with no Teams at all, logs not read.
   const home4 = join(base, 'linux-empty', 'home');
   await mkdir(home4, { recursive: true });
-  const empty = await diagnose(['--no-logs', ...only], envOf('linux-empty', { SIGNIN_DOCTOR_PLATFORM: 'linux', HOME: home4, XDG_CONFIG_HOME: join(home4, '.config') }));
+  const empty = await diagnose(cliPath, ['--no-logs', ...only], envOf('linux-empty', { SIGNIN_DOCTOR_PLATFORM: 'linux', HOME: home4, XDG_CONFIG_HOME: join(home4, '.config') }));
 
   const zipPath = join(base, 'bundle.zip');
-  const report = await cli(['report', '--out', zipPath, ...only], env2);
+  const report = await cli(cliPath, ['report', '--out', zipPath, ...only], env2);
   if (report.code !== 0) throw new Error(`report --out failed (${report.code}): ${report.stderr}`);
   const zip = await readFile(zipPath);
   const reportJson = JSON.parse((await unzipAll(zip)).get('report.json')!.toString('utf8')) as Json;
 
-  const remediate = await cli(['remediate', '--detect', '--json'], env1);
+  const remediate = await cli(cliPath, ['remediate', '--detect', '--json'], env1);
   let remediateDoc: Json | undefined;
   try {
     remediateDoc = remediate.stdout.trim() ? (JSON.parse(remediate.stdout) as Json) : undefined;
