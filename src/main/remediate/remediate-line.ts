@@ -53,7 +53,9 @@ function headline(input: LineInput): string {
 function errorPart(input: LineInput): string {
   const e = input.error;
   if (!e) return 'sign-in error: none in the Teams logs of the last 7 days';
-  const codes = e.codes.map((c) => c.display).join(', ') || 'no code';
+  // A log line may name dozens of codes: the first three say what it is; the document has them all.
+  const shown = e.codes.slice(0, 3).map((c) => c.display).join(', ');
+  const codes = e.codes.length > 3 ? `${shown} (+${e.codes.length - 3} more)` : shown || 'no code';
   const when = e.source.kind === 'teams-log' && e.source.time ? ` at ${e.source.time}` : '';
   const before = e.source.beforeRepair ? ` (before the repair at ${e.source.beforeRepair.at})` : '';
   const ca = input.conditionalAccess ? ' (Conditional Access: IT decides, no local repair helps)' : '';

@@ -48,6 +48,12 @@ describe('remediateLine', () => {
     expect(line.endsWith('…')).toBe(true);
   });
 
+  it('names at most three error codes, then how many more', () => {
+    const codes = Array.from({ length: 40 }, (_, i) => ({ family: 'aadsts' as const, code: String(50000 + i), display: `AADSTS${50000 + i}`, known: false }));
+    const line = remediateLine({ mode: 'detect', fixes: [], problems: [], failCount: 0, warnCount: 0, error: { codes, source: { kind: 'pasted' } }, conditionalAccess: false });
+    expect(line).toContain('| sign-in error: AADSTS50000, AADSTS50001, AADSTS50002 (+37 more) |');
+  });
+
   it('apply: names what failed with its reason and what was repaired with its run id', () => {
     const line = remediateLine({
       mode: 'apply',
