@@ -174,6 +174,22 @@ describe('remediate, built CLI', () => {
     expect(JSON.parse((await run(['history', '--json'], t.env)).stdout)).toEqual([]);
   });
 
+  it('acting as Linux, a machine repair the policy allows is planned as root, skipped as a user (detect only: never sets the clock)', async () => {
+    const t = await tree('clock-linux', 'clean', 'linux');
+    const file = await policy('clock-linux', { version: 1, allow: ['clock.resync'], only: ['clock'] });
+    const r = await run(['remediate', '--detect', '--json', '--policy', file], t.env);
+    const doc = JSON.parse(r.stdout) as Doc;
+    const resync = doc.fixes.find((f) => f.fixId === 'clock.resync');
+    if (process.getuid?.() === 0) {
+      expect(r.code, r.stderr).toBe(1);
+      expect(resync).toMatchObject({ outcome: 'planned', causes: ['clock-skew'] });
+      expect(doc.line).toMatch(/^Sign-in Doctor: Needs repair: would apply clock\.resync \| /);
+    } else {
+      expect(r.code, r.stderr).toBe(0);
+      expect(resync).toMatchObject({ outcome: 'skipped', reason: 'needs-elevation' });
+    }
+  });
+
   it('a per-user repair is refused as root (acting as Linux, where the user id is real)', async () => {
     const t = await tree('root', 'loop', 'linux');
     const file = await policy('linux-teams', { version: 1, allow: ['teams.cache-clear', 'teams.signin-reset'], only: ['teams'] });
