@@ -21,6 +21,8 @@ import {
   type EvidenceTest,
   type Who,
 } from '../../shared/knowledge/causes';
+import { findExactEntry } from '../../shared/knowledge/catalog';
+import type { CatalogEntry, CodeFamily } from '../../shared/contract/explain';
 import type { Finding } from '../../shared/model';
 import { observe, type Observation, type TestContext } from './evidence-tests';
 
@@ -127,6 +129,40 @@ function remainderCause(error: DiagnosisErrorInput, code: DiagnosisCode, familyI
   return { cause, tier: r.leadsWhenNothingStrong && !anyStrong ? -1 : 2, order };
 }
 
+/** The catalog entry of the first code it explains exactly (WinHTTP codes are HRESULTs there); never a family-only entry. */
+function explainedCode(error: DiagnosisErrorInput): { code: DiagnosisCode; entry: CatalogEntry } | undefined {
+  for (const code of error.codes) {
+    const family: CodeFamily | undefined = code.family === 'winhttp' ? 'hresult' : code.family;
+    const entry = findExactEntry(family, code.code.toUpperCase()) ?? findExactEntry(family, code.code);
+    if (entry) return { code, entry };
+  }
+  return undefined;
+}
+
+const FIXER_WORDS: Record<CatalogEntry['fixer'], string> = { user: 'you can fix it', admin: 'your IT admin must fix it', both: 'you and IT', developer: "the app's developer must fix it" };
+const FIXER_WHO: Record<CatalogEntry['fixer'], Who> = { user: 'user', admin: 'it', both: 'both', developer: 'it' };
+
+/**
+ * A code the catalog explains that no family of causes covers (an app registration, federation or
+ * password-change error…): what it means and who acts, from the catalog; no local cause is guessed
+ * and no repair of ours is offered.
+ */
+function explainedCodeCause(error: DiagnosisErrorInput, known: { code: DiagnosisCode; entry: CatalogEntry }): Cause {
+  const { code, entry } = known;
+  const id = error.correlationId ?? error.requestId;
+  const lookup = id ? `In the Entra admin center, Sign-in logs, the entry with ${error.correlationId ? 'Correlation ID' : 'Request ID'} ${id} shows the details` : undefined;
+  return {
+    id: 'code-explained',
+    strength: 'possible',
+    title: `${code.display} (${entry.name}): ${FIXER_WORDS[entry.fixer]}`,
+    because: [{ findingId: errorFindingId(error), fact: `${code.display}: ${entry.meaning}` }],
+    who: FIXER_WHO[entry.fixer],
+    userActions: entry.userActions.length ? [...entry.userActions] : ['Send IT the error code, the Correlation ID and the time (signin-doctor report --message writes the message)'],
+    fixes: [],
+    itActions: [...entry.adminActions, ...(entry.fixer === 'developer' ? ["Pass the error to the app's developer or vendor: it is in the app's registration or its sign-in request, not on this computer"] : []), ...(lookup ? [lookup] : [])],
+  };
+}
+
 function unknownCodeCause(error: DiagnosisErrorInput): Cause {
   const shown = error.codes.map((c) => c.display).join(', ');
   const id = error.correlationId ?? error.requestId;
@@ -178,6 +214,8 @@ function verdictOf(error: DiagnosisErrorInput, lead: { code: DiagnosisCode; fami
 function verdictText(error: DiagnosisErrorInput, lead: { code: DiagnosisCode; family: ErrorFamilyId } | undefined): string {
   if (!error.codes.length) return 'No sign-in error code was found in the error; the causes come from the checks alone.';
   if (!lead) {
+    const known = explainedCode(error);
+    if (known) return `${known.code.display} (${known.entry.name}): ${known.entry.meaning}`;
     const first = error.codes[0]!;
     return `${first.display}${first.name ? ` (${first.name})` : ''}: not a code we can tie to a cause here; IT can look it up by its Correlation ID.`;
   }
@@ -200,7 +238,10 @@ export function rankCauses({ error, findings, now }: RankInput): DiagnosisResult
   const lead = leadCode(error.codes);
   const out: DiagnosisError = { ...error, ...(lead ? { family: lead.family, leadCode: lead.code.display } : {}), verdict: verdictOf(error, lead), meaning: verdictText(error, lead) };
   if (!error.codes.length) return { error: out, causes: measuredFaults(ctx) };
-  if (!lead) return { error: out, causes: [unknownCodeCause(error)] };
+  if (!lead) {
+    const known = explainedCode(error);
+    return { error: out, causes: [known ? explainedCodeCause(error, known) : unknownCodeCause(error)] };
+  }
 
   const family = ERROR_FAMILIES[lead.family];
   const repaired = error.source.beforeRepair;

@@ -410,6 +410,33 @@ const S: Scenario[] = [
     expect: ['service-side:possible'],
     it: [['service-side', CID]],
   },
+  // ---- codes the catalog explains that no family of causes covers ----
+  {
+    name: "700054 (the app's registration): the catalog's meaning and the developer, no local cause, no repair",
+    error: pasted('700054'),
+    findings: [...F.clock(2 * 60 * MIN), ...F.dsreg('unregistered')],
+    expect: ['code-explained:possible'],
+    never: [...LOCAL_RESETS, 'clock.resync'],
+    it: [['code-explained', CID], ['code-explained', "app's developer"]],
+    title: ['code-explained', "AADSTS700054 (id_token response type not enabled): the app's developer must fix it"],
+  },
+  {
+    name: '700016 (app not in the tenant): IT, with the catalog entry',
+    error: pasted('700016'),
+    findings: fineWin(),
+    expect: ['code-explained:possible'],
+    never: [...LOCAL_RESETS],
+    it: [['code-explained', 'application ID'], ['code-explained', CID]],
+    title: ['code-explained', 'your IT admin must fix it'],
+  },
+  {
+    name: '120000 (password change): the catalog entry, no local repair',
+    error: pasted('120000'),
+    findings: fineWin(),
+    expect: ['code-explained:possible'],
+    never: [...LOCAL_RESETS],
+    it: [['code-explained', CID]],
+  },
   // ---- unknown, none, several ----
   {
     name: 'an unknown code: no guessed cause, even with a clock 2 h off',
