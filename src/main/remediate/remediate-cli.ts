@@ -15,6 +15,7 @@ import { ERROR_FAMILIES } from '../../shared/knowledge/causes';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model';
 import { decideAndRun, type FixPort } from './remediate-decide';
 import { remediateLine } from './remediate-line';
+import { repairedLogCauses } from './repaired-log-causes';
 import { DEFAULT_POLICY, readPolicyFile } from './remediate-policy';
 
 function isConditionalAccess(family: string | undefined): boolean {
@@ -52,7 +53,8 @@ export const runRemediate: CommandRun = async (inv) => {
     title: (fixId: FixId) => titles.get(fixId) ?? fixId,
   };
   const causes = diagnosis.causes ?? [];
-  const { fixes } = await decideAndRun(mode, causes, policy, context, port);
+  const repaired = repairedLogCauses(causes, diagnosis.findings, await callOrThrow(inv, 'history.list', {}));
+  const { fixes } = await decideAndRun(mode, causes, policy, context, port, repaired);
 
   const bySeverity: Partial<Record<Severity, number>> = {};
   for (const f of diagnosis.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
@@ -66,7 +68,7 @@ export const runRemediate: CommandRun = async (inv) => {
   const line = remediateLine({
     mode,
     fixes,
-    problems: causes.filter((c) => c.strength === 'strong' && !c.addressedBy).map((c) => ({ id: c.id, title: c.title })),
+    problems: causes.filter((c) => c.strength === 'strong' && !c.addressedBy && !repaired.has(c.id)).map((c) => ({ id: c.id, title: c.title })),
     failCount: bySeverity.fail ?? 0,
     warnCount: bySeverity.warn ?? 0,
     ...(diagnosis.error ? { error: diagnosis.error } : {}),

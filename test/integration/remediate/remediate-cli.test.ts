@@ -37,10 +37,10 @@ interface Doc {
 const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 /** A profile tree whose newest sign-in failure is from yesterday (within the 7 days diagnose reads). */
-async function tree(name: string, story: LogStory, platform: TreePlatform = 'win32') {
+async function tree(name: string, story: LogStory, platform: TreePlatform = 'win32', moveToYesterday = true) {
   const t = await buildTeamsTree(join(dir, name), platform, { files: 24, logs: story, clients: [platform === 'linux' ? 'linux' : 'new'] });
   const log = platform === 'linux' ? join(t.roots.linux![0]!, 'logs/main.log') : join(t.roots.new![0]!, 'Logs/MSTeams_2026-11-23_06-40-00.00.log');
-  await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
+  if (moveToYesterday) await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
   const env = { ...t.env, SIGNIN_DOCTOR_STATE_DIR: join(t.base, 'state'), SIGNIN_DOCTOR_CONFIG: config };
   return { ...t, env, log };
 }
@@ -115,6 +115,30 @@ describe('remediate, built CLI', () => {
     const undo = await run(['undo', reset.runId!, '--json'], t.env);
     expect(undo.code, undo.stderr).toBe(0);
     expect(JSON.parse(undo.stdout)).toMatchObject({ runId: reset.runId, status: 'undone' });
+  });
+
+  it('a loop in logs older than 7 days (no current error): repaired once, then detect is clean and nothing is repaired again', async () => {
+    const t = await tree('old-loop', 'loop', 'win32', false);
+    const teamsOnly = await policy('old-loop', { version: 1, allow: ['teams.cache-clear', 'teams.signin-reset'], only: ['teams'] });
+    const first = await run(['remediate', '--apply', '--policy', teamsOnly, '--json'], t.env);
+    expect(first.code, first.stderr).toBe(0);
+    const applied = JSON.parse(first.stdout) as Doc;
+    expect(applied.error).toBeUndefined();
+    const reset = applied.fixes.find((f) => f.outcome === 'verified')!;
+    expect(reset.fixId).toBe('teams.signin-reset');
+
+    const again = await run(['remediate', '--detect', '--policy', teamsOnly, '--json'], t.env);
+    expect(again.code, again.stderr).toBe(0);
+    const doc = JSON.parse(again.stdout) as Doc;
+    // The cache clear (the loop's next fix) is not planned: the loop is older than the reset.
+    expect(doc.fixes.map((f) => [f.fixId, f.outcome, f.reason])).toEqual([
+      ['teams.signin-reset', 'skipped', 'cause-handled'],
+      ['teams.cache-clear', 'skipped', 'cause-handled'],
+    ]);
+    expect(doc.fixes[0]!.detail).toContain(`already repaired by run ${reset.runId}`);
+    expect(doc.line).toMatch(/^Sign-in Doctor: No repair needed \| .* \| problems: no strong cause; /);
+    const history = JSON.parse((await run(['history', '--json'], t.env)).stdout) as unknown[];
+    expect(history).toHaveLength(1);
   });
 
   it('the policy decides: a fix it does not allow is skipped and named (exit 0); the next fix of the cause is tried', async () => {
