@@ -20,7 +20,9 @@ function decodeText(buf: Buffer): string | undefined {
   if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
   const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const body = buf.subarray(start);
-  return looksBinary(body) ? undefined : body.toString('utf8');
+  // A NUL anywhere, or a start that is mostly control bytes, is not text (JSON.parse refuses the
+  // other control bytes anyway: scanning all of a large file in JS is not needed).
+  return body.includes(0) || looksBinary(body.subarray(0, 4096)) ? undefined : body.toString('utf8');
 }
 
 export async function readMachineFile(path: string, seen?: { dev: number; ino: number }, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
