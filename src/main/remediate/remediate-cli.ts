@@ -3,18 +3,19 @@
 // process enters unattended mode before the first call). One line on stdout (or the document with
 // --json); exit 1 when detect finds something to repair or apply could not repair all of it.
 import { hostname } from 'node:os';
-import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
+import { CallFailure, UsageError, callOrThrow, flag, hasFlag, type CommandResult, type CommandRun, type Invocation } from '../common/cli-command';
+import { EngineError } from '../common/errors';
 import { enterUnattendedMode } from '../os/elevate';
 import { execFileSafe } from '../os/exec';
 import { detectPlatform } from '../os/platform';
 import { detectRunContext } from '../os/run-context';
 import { firstWith } from '../../shared/contract/findings';
 import type { FixId } from '../../shared/contract/fixes';
-import { REMEDIATE_SCHEMA_VERSION, type RemediateDocument } from '../../shared/contract/remediate';
+import { REMEDIATE_SCHEMA_VERSION, type RemediateDocument, type RemediatePolicy } from '../../shared/contract/remediate';
 import { ERROR_FAMILIES } from '../../shared/knowledge/causes';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model';
 import { decideAndRun, type FixPort } from './remediate-decide';
-import { remediateLine } from './remediate-line';
+import { oneLine, remediateLine } from './remediate-line';
 import { repairedLogCauses } from './repaired-log-causes';
 import { DEFAULT_POLICY, readPolicyFile } from './remediate-policy';
 
@@ -42,6 +43,18 @@ export const runRemediate: CommandRun = async (inv) => {
   const policy = file !== undefined ? await readPolicyFile(file) : DEFAULT_POLICY;
   // Before the first call: from here on no fix of this process can show an administrator prompt.
   enterUnattendedMode();
+  try {
+    return await remediate(inv, mode, policy, file !== undefined ? 'file' : 'default');
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof CallFailure && error.exitCode === 2)) throw error;
+    // Still one line on stdout: the engine shows it per device, and a help desk must see why.
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof CallFailure || error instanceof EngineError ? error.code : 'failed';
+    return { exitCode: 1, json: { error: { code, message } }, human: `${oneLine(`Sign-in Doctor: could not ${mode === 'detect' ? 'check' : 'repair'} this computer: ${message}`)}\n` };
+  }
+};
+
+async function remediate(inv: Invocation, mode: 'detect' | 'apply', policy: RemediatePolicy, source: 'default' | 'file'): Promise<CommandResult> {
   const platform = detectPlatform(inv.io.env);
   const context = await detectRunContext(platform, execFileSafe, inv.io.env);
   const info = await callOrThrow(inv, 'app.info', {});
@@ -64,7 +77,9 @@ export const runRemediate: CommandRun = async (inv) => {
     .map((f) => ({ id: f.id, severity: f.severity, title: f.title }));
   const conditionalAccess = isConditionalAccess(diagnosis.error?.family);
   const count = (outcome: string) => fixes.filter((f) => f.outcome === outcome).length;
-  const exitCode: 0 | 1 = mode === 'detect' ? (count('planned') > 0 ? 1 : 0) : count('failed') + count('applied') > 0 ? 1 : 0;
+  // detect: 1 also when a repair it should make could not even be planned (the engine then runs
+  // --apply, which fails the same way and shows the reason), so a broken device never looks clean.
+  const exitCode: 0 | 1 = mode === 'detect' ? (count('planned') + count('failed') > 0 ? 1 : 0) : count('failed') + count('applied') > 0 ? 1 : 0;
   const line = remediateLine({
     mode,
     fixes,
@@ -82,7 +97,7 @@ export const runRemediate: CommandRun = async (inv) => {
     app: { name: info.name, version: info.version },
     device: { name: hostname(), platform, ...(osOf(diagnosis.findings) ? { os: osOf(diagnosis.findings)! } : {}) },
     context,
-    policy: { source: file !== undefined ? 'file' : 'default', allow: policy.allow },
+    policy: { source, allow: policy.allow },
     findings: { total: diagnosis.findings.length, bySeverity, problems },
     ...(diagnosis.error ? { error: diagnosis.error } : {}),
     conditionalAccess,
@@ -93,4 +108,4 @@ export const runRemediate: CommandRun = async (inv) => {
     exitCode,
   };
   return { exitCode, json: document, human: `${line}\n` };
-};
+}

@@ -42,12 +42,13 @@ function optionsFor(fixId: FixId, policy: RemediatePolicy, grant: boolean): Reco
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
 /** Plans a fix as the policy allows it; a plan blocked only for want of a consent says so. */
-async function planAllowed(fixId: FixId, policy: RemediatePolicy, context: RunContext, port: FixPort): Promise<{ plan: FixPlan } | { reason: SkipReason; detail: string }> {
+async function planAllowed(fixId: FixId, policy: RemediatePolicy, context: RunContext, port: FixPort): Promise<{ plan: FixPlan } | { reason: SkipReason; detail: string } | { error: string }> {
   let plan: FixPlan;
   try {
     plan = await port.plan(fixId, optionsFor(fixId, policy, false));
   } catch (error) {
-    return { reason: 'blocked', detail: errorText(error) };
+    // Not "cannot run now" but broken (an unsafe state folder...): a failure the help desk must see.
+    return { error: errorText(error) };
   }
   if (plan.blockedBy) {
     if (CONSENT_OPTIONS[fixId]?.quitTeams && !policy.consent?.quitTeams) {
@@ -136,6 +137,10 @@ export async function decideAndRun(
         continue;
       }
       const planned = await planAllowed(fixId, policy, context, port);
+      if ('error' in planned) {
+        Object.assign(e, { outcome: 'failed', detail: `could not be planned: ${planned.error}` });
+        continue;
+      }
       if ('reason' in planned) {
         Object.assign(e, { reason: planned.reason, detail: planned.detail });
         continue;

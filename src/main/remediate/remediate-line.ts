@@ -39,6 +39,8 @@ function headline(input: LineInput): string {
   const ids = (list: readonly RemediateFix[]) => list.map((f) => f.fixId).join(', ');
   if (input.mode === 'detect') {
     const planned = input.fixes.filter((f) => f.outcome === 'planned');
+    const broken = input.fixes.filter((f) => f.outcome === 'failed').map((f) => `${f.fixId} ${f.detail ?? 'could not be planned'}`);
+    if (broken.length) return `Cannot repair: ${broken.join('; ')}${planned.length ? `; would apply ${ids(planned)}` : ''}`;
     return planned.length ? `Needs repair: would apply ${ids(planned)}` : 'No repair needed';
   }
   const verified = input.fixes.filter((f) => f.outcome === 'verified');

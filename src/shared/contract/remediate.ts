@@ -81,8 +81,9 @@ export const RemediateFixSchema = z.object({
   /** The strong causes that offer it. */
   causes: z.array(z.string()),
   /**
-   * detect: `planned` (would apply) or `skipped`. apply: `verified` (applied and checked), `applied`
-   * (applied, the check did not confirm: not counted as fixed), `failed` (rolled back), or `skipped`.
+   * detect: `planned` (would apply), `skipped`, or `failed` (its plan could not be made: an error, not
+   * a "cannot run now"). apply: `verified` (applied and checked), `applied` (applied, the check did not
+   * confirm: not counted as fixed), `failed` (rolled back, or not planned), or `skipped`.
    */
   outcome: z.enum(['planned', 'verified', 'applied', 'failed', 'skipped']),
   reason: SkipReasonSchema.optional(),
@@ -136,7 +137,7 @@ export const RemediateDocumentSchema = z.object({
   }),
   /** The one line printed without --json (at most 2,048 characters). */
   line: z.string().max(2048),
-  /** detect: 1 when there is at least one fix to apply. apply: 0 when every one was applied and verified. */
+  /** detect: 1 when there is at least one fix to apply (or one failed to plan). apply: 0 when every one was applied and verified. */
   exitCode: z.union([z.literal(0), z.literal(1)]),
 });
 export type RemediateDocument = z.infer<typeof RemediateDocumentSchema>;

@@ -6,7 +6,7 @@
 // named, no prompt (the clock measured 10 minutes off against a loopback SNTP server); a per-user
 // repair refused as root; a Conditional Access block alone is reported and exits 0.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/browser';
@@ -139,6 +139,26 @@ describe('remediate, built CLI', () => {
     expect(doc.line).toMatch(/^Sign-in Doctor: No repair needed \| .* \| problems: no strong cause; /);
     const history = JSON.parse((await run(['history', '--json'], t.env)).stdout) as unknown[];
     expect(history).toHaveLength(1);
+  });
+
+  it('a broken device never looks clean: an unsafe state folder fails the plans (detect exit 1, apply exit 1), an unusable one still gives one line', async () => {
+    const t = await tree('broken', 'loop');
+    const teamsOnly = await policy('broken', { version: 1, allow: ['teams.cache-clear', 'teams.signin-reset'], only: ['teams'] });
+    const open = join(t.base, 'open-state');
+    await mkdir(open, { recursive: true });
+    await chmod(open, 0o777);
+    const detect = await run(['remediate', '--detect', '--policy', teamsOnly], { ...t.env, SIGNIN_DOCTOR_STATE_DIR: open });
+    expect(detect.code, detect.stderr).toBe(1);
+    expect(oneLine(detect)).toMatch(/^Sign-in Doctor: Cannot repair: teams\.signin-reset could not be planned: the state folder .* can be written by other users/);
+    const apply = await run(['remediate', '--apply', '--policy', teamsOnly], { ...t.env, SIGNIN_DOCTOR_STATE_DIR: open });
+    expect(apply.code, apply.stderr).toBe(1);
+    expect(oneLine(apply)).toMatch(/^Sign-in Doctor: Not repaired: teams\.signin-reset failed: could not be planned: /);
+
+    const notAFolder = join(t.base, 'a-file');
+    await writeFile(notAFolder, '');
+    const broken = await run(['remediate', '--detect', '--policy', teamsOnly], { ...t.env, SIGNIN_DOCTOR_STATE_DIR: notAFolder });
+    expect(broken.code).toBe(1);
+    expect(oneLine(broken)).toMatch(/^Sign-in Doctor: could not check this computer: ENOTDIR/);
   });
 
   it('the policy decides: a fix it does not allow is skipped and named (exit 0); the next fix of the cause is tried', async () => {

@@ -50,6 +50,16 @@ describe('decideAndRun', () => {
     expect(fixes.map((f) => [f.fixId, f.outcome])).toEqual([['teams.signin-reset', 'failed'], ['teams.cache-clear', 'verified']]);
   });
 
+  it('a plan that cannot be made (an error, not "cannot run now") is a failure, and the next fix is tried', async () => {
+    const { port: p } = port();
+    const broken: FixPort = { ...p, plan: async (fixId, options) => (fixId === 'teams.signin-reset' ? Promise.reject(new Error('the state folder is unsafe')) : p.plan(fixId, options)) };
+    const { fixes } = await decideAndRun('detect', [cause('signin-loop', ['teams.signin-reset', 'teams.cache-clear'])], POLICY, USER, broken);
+    expect(fixes.map((f) => [f.fixId, f.outcome, f.detail])).toEqual([
+      ['teams.signin-reset', 'failed', 'could not be planned: the state folder is unsafe'],
+      ['teams.cache-clear', 'planned', undefined],
+    ]);
+  });
+
   it('a plan blocked only because Teams may not be quit is "needs-consent"; with the consent it runs quitting Teams', async () => {
     const without = await decideAndRun('detect', [cause('signin-loop', ['teams.signin-reset'])], POLICY, USER, port({ blockedUnlessQuit: ['teams.signin-reset'] }).port);
     expect(without.fixes[0]).toMatchObject({ outcome: 'skipped', reason: 'needs-consent' });
