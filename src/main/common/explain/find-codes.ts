@@ -99,23 +99,25 @@ const CODE_WORD = [
   'feilkode',
   'virhekoodi',
 ].join('|');
-const CODE_LABEL = `(?<![\\w-])(?:microsoft_adal_(?:api_|server_)?|sign-in[ \\t]{1,3})?(?:${CODE_WORD})`;
 // Between label and value: a separator, then possibly blank lines (the Entra portal puts the value
 // under its label: "Sign-in error code" / blank line / "50199").
 const LABEL_GAP = '["\']?[ \\t]{0,3}[:=#-]?[ \\t]{0,3}["\']?(?:[ \\t]{0,8}\\n){0,3}[ \\t]{0,8}';
-const ERROR_CODE_LABEL = new RegExp(`${CODE_LABEL}${LABEL_GAP}(\\d{5,7})(?![\\d\\w])`, 'gi');
-// A hex or decimal code after a label: "Error Code: 80043490", "Code: -2147023838", "HRESULT 0x80070422".
-const NUMBER_LABEL = new RegExp(`(?:${CODE_LABEL}|(?<![\\w-])(?:code|hresult|hr|status))${LABEL_GAP}(?:0x)?([0-9a-f]{8}(?![0-9a-z_-])|-?\\d{9,10}(?![\\w.]))`, 'gi');
-const TEAMS_CODE = /(?<![\w-])code[ \t]{0,3}[:#-]?[ \t]{0,3}(\d{5,7})(?![\d\w])/gi;
+// Label words are found without a leading lookbehind (a fast scan); the character before them and
+// the Microsoft_ADAL_ prefix are checked in code. CODE_WORD labels may carry an AADSTS number;
+// "code", "hresult", "hr" and "status" only hex or decimal codes ("code" also AADSTS in a Teams dialog).
+const LABEL_WORD = new RegExp(`${CODE_WORD}|hresult|hr|status|code`, 'gi');
+const STRONG_LABEL = new RegExp(`^(?:${CODE_WORD})$`, 'i');
+const ADAL_PREFIX = /microsoft_adal_(?:api_|server_)?$/i;
+// The value after a label, read where the label ends (sticky): a whole run, its form checked in code.
+const VALUE_AFTER = new RegExp(`${LABEL_GAP}(0x)?(-?[0-9a-f]{1,12})`, 'iy');
+// Codes that count without a label: signed 32-bit decimals and unsigned ones in the WAM range.
+const SIGNED_DECIMAL = /-\d{9,10}/g;
+const WAM_DECIMAL = /3(?:399|400)\d{6}/g;
 const ERROR_CODES_ARRAY = /"error_codes"[ \t\n]{0,8}:[ \t\n]{0,8}\[([0-9, \t\n]{1,200})\]/g;
 const WAM = /(?<![0-9A-Za-z_-])(?:0x)?(caa[0-9a-f]{5})(?![0-9A-Za-z_]|-[0-9a-f]{4}-)/gi;
 const PCSC = /(?<![0-9A-Za-z_])0x(8010[0-9a-f]{4})(?![0-9A-Za-z_])/gi;
 const SYMBOLIC = /(?<![0-9A-Za-z_])(SCARD_[EFPW]_[A-Z_]{2,40}|ERROR_ADAL_[A-Z_]{2,70})(?![0-9A-Za-z_])/g;
 const ANY_HEX = /(?<![0-9A-Za-z_])0x([0-9a-f]{8})(?![0-9A-Za-z_])/gi;
-// A decimal anywhere: signed 32-bit codes (-895352820, -2147023838) and unsigned ones in the WAM
-// range (3399614476). Other unsigned decimals count only after a label (NUMBER_LABEL).
-const DECIMAL = /(?<![\w.-])(-?\d{9,10})(?![\w.])/g;
-
 const MAX_HITS = 10_000; // far beyond any real paste; keeps pathological input bounded
 
 /** A hit for a 32-bit value, when it is a code of ours. */
@@ -124,22 +126,44 @@ function valueHit(value: number | undefined, raw: string, index: number): CodeHi
   return ref ? { family: ref.family, code: ref.code, raw, index, repaired: false } : undefined;
 }
 
-function labelledNumber(m: RegExpExecArray): CodeHit | undefined {
-  const v = m[1];
-  if (!v) return undefined;
-  const start = m[0].length - v.length;
-  const hex = /^[0-9a-f]{8}$/i.test(v);
-  const raw = hex && /0x$/i.test(m[0].slice(0, start)) ? `0x${v}` : v;
-  return valueHit(hex ? parseInt(v, 16) : valueOfDecimal(v), raw, m.index + start);
+const WORD = /[\w]/;
+
+/** A code value after a label word: "Error Code: 80043490", "Code: -2147023838", "Sign-in error code\n\n50199". */
+function labelledValue(text: string, m: RegExpExecArray, format: TextFormat): CodeHit | undefined {
+  const prev = text[m.index - 1] ?? '';
+  const strong = STRONG_LABEL.test(m[0]);
+  if ((WORD.test(prev) || prev === '-') && !(strong && ADAL_PREFIX.test(text.slice(Math.max(0, m.index - 22), m.index)))) return undefined;
+  const end = m.index + m[0].length;
+  if (WORD.test(text[end] ?? '') && !/[ \t_]$/.test(m[0])) return undefined; // "codes", "hrs"
+  VALUE_AFTER.lastIndex = end;
+  const v = VALUE_AFTER.exec(text);
+  const token = v?.[2];
+  if (!v || !token || v[1]) return undefined; // 0x values are read by ANY_HEX, WAM and PCSC
+  const index = v.index + v[0].length - token.length;
+  const next = text[index + token.length] ?? '';
+  if (/^\d{5,7}$/.test(token)) {
+    const ok = !WORD.test(next) && (strong || (format === 'teams-dialog' && /^code$/i.test(m[0])));
+    return ok ? { family: 'aadsts', code: token, raw: token, index, repaired: false } : undefined;
+  }
+  if (/^-?\d{9,10}$/.test(token)) return /[\w.]/.test(next) ? undefined : valueHit(valueOfDecimal(token), token, index);
+  if (/^[0-9a-f]{8}$/i.test(token)) return /[\w-]/.test(next) ? undefined : valueHit(parseInt(token, 16), token, index);
+  return undefined;
+}
+
+/** A decimal code that needs no label, standing on its own (not part of a longer number, a word or a version). */
+function bareDecimal(text: string, m: RegExpExecArray): CodeHit | undefined {
+  if (/[\w.-]/.test(text[m.index - 1] ?? '') || /[\w.]/.test(text[m.index + m[0].length] ?? '')) return undefined;
+  const value = valueOfDecimal(m[0]);
+  if (value === undefined || (!m[0].startsWith('-') && !isWamValue(value))) return undefined;
+  return valueHit(value, m[0], m.index);
 }
 
 export function findCodes(text: string, format: TextFormat): FoundCodes {
   const all: CodeHit[] = [];
   scanAadsts(text, text.toLowerCase(), all);
-  const decimal = (m: RegExpExecArray): CodeHit | undefined =>
-    m[1] ? { family: 'aadsts', code: m[1], raw: m[1], index: m.index + m[0].length - m[1].length, repaired: false } : undefined;
-  scanRegex(text, ERROR_CODE_LABEL, all, decimal);
-  if (format === 'teams-dialog') scanRegex(text, TEAMS_CODE, all, decimal);
+  scanRegex(text, LABEL_WORD, all, (m) => labelledValue(text, m, format));
+  scanRegex(text, SIGNED_DECIMAL, all, (m) => bareDecimal(text, m));
+  scanRegex(text, WAM_DECIMAL, all, (m) => bareDecimal(text, m));
   for (const m of text.matchAll(ERROR_CODES_ARRAY)) {
     const list = m[1]?.split(/[\s,]+/).filter((n) => /^\d{5,7}$/.test(n)) ?? [];
     list.forEach((code, k) => all.push({ family: 'aadsts', code, raw: code, index: m.index + k / 1000, repaired: false }));
@@ -158,13 +182,6 @@ export function findCodes(text: string, format: TextFormat): FoundCodes {
     if (hit) all.push(hit);
     else if (otherHex.length < 5 && !otherHex.includes(`0x${v}`)) otherHex.push(`0x${v}`);
   }
-  scanRegex(text, DECIMAL, all, (m) => {
-    const value = m[1] ? valueOfDecimal(m[1]) : undefined;
-    if (value === undefined || (!m[1]!.startsWith('-') && !isWamValue(value))) return undefined;
-    return valueHit(value, m[0], m.index);
-  });
-  scanRegex(text, NUMBER_LABEL, all, labelledNumber);
-
   all.sort((a, b) => a.index - b.index);
   const occurrences = all.slice(0, MAX_HITS);
   const seen = new Set<string>();

@@ -18,10 +18,24 @@ const ID = '[iIl1][dD]';
 // Order matters: "client request id" must be consumed before "request id" can match inside it.
 const LABELS: [FieldKey | 'ignore', string][] = [
   ['ignore', `client${SEP}request${SEP}${ID}`],
+  ['correlationId', `correlation${SEP}${ID}`],
+  ['requestId', `request${SEP}${ID}`],
+  ['traceId', `trace${SEP}${ID}`],
+  ['timestamp', `time${SEP}stamp`],
+  // Office / Teams "Tag: 7q6ca" (and ADAL's api_error_tag): a support pointer, not an error code.
+  ['supportTag', `(?:error${SEP})?tag`],
+  ['appName', `app(?:lication)?${SEP}(?:display${SEP})?name`],
+  ['appId', `(?:app(?:lication)?|client)${SEP}${ID}`],
+  ['ipAddress', `(?:client${SEP})?ip${SEP}address`],
+  ['devicePlatform', `device${SEP}platform`],
+  ['deviceState', `device${SEP}state`],
+  ['deviceId', `device${SEP}(?:identifier|${ID})`],
+];
+// The same IDs as Microsoft's error page writes them in the main European languages.
+const LOCALIZED: [FieldKey, string[]][] = [
   [
     'correlationId',
     [
-      `correlation${SEP}${ID}`,
       `korrelations${SEP}${ID}`,
       `korrelasjons${SEP}${ID}`,
       `correlatie${SEP}${ID}`,
@@ -31,12 +45,11 @@ const LABELS: [FieldKey | 'ignore', string][] = [
       `${ID}${SP}de${SP}correla[cç][aã]o`,
       `identyfikator${SP}korelacji`,
       'korrelaatiotunnus',
-    ].join('|'),
+    ],
   ],
   [
     'requestId',
     [
-      `request${SEP}${ID}`,
       `anforderungs${SEP}${ID}`,
       `aanvraag${SEP}${ID}`,
       `beg[äa]ran${SEP}${ID}`,
@@ -47,13 +60,12 @@ const LABELS: [FieldKey | 'ignore', string][] = [
       `${ID}${SP}d[ao]${SP}(?:solicita[cç][aã]o|pedido)`,
       `identyfikator${SP}[żz][aą]dania`,
       'pyynn[öo]n\\s?tunnus',
-    ].join('|'),
+    ],
   ],
-  ['traceId', [`trace${SEP}${ID}`, `ablaufverfolgungs${SEP}${ID}`, `${ID}${SP}de${SP}suivi`, `${ID}${SP}de${SP}seguimiento`, `${ID}${SP}(?:di${SP})?traccia(?:mento)?`].join('|')],
+  ['traceId', [`ablaufverfolgungs${SEP}${ID}`, `${ID}${SP}de${SP}suivi`, `${ID}${SP}de${SP}seguimiento`, `${ID}${SP}(?:di${SP})?traccia(?:mento)?`]],
   [
     'timestamp',
     [
-      `time${SEP}stamp`,
       'zeitstempel',
       'horodatage',
       `marca${SP}de${SP}tiempo`,
@@ -65,19 +77,18 @@ const LABELS: [FieldKey | 'ignore', string][] = [
       'tidsst[äa]mpel',
       'tidsstempel',
       'aikaleima',
-    ].join('|'),
+    ],
   ],
-  // Office / Teams "Tag: 7q6ca" (and ADAL's api_error_tag): a support pointer, not an error code.
-  ['supportTag', `(?:error${SEP})?tag`],
-  ['appName', `app(?:lication)?${SEP}(?:display${SEP})?name`],
-  ['appId', `(?:app(?:lication)?|client)${SEP}${ID}`],
-  ['ipAddress', `(?:client${SEP})?ip${SEP}address`],
-  ['devicePlatform', `device${SEP}platform`],
-  ['deviceState', `device${SEP}state`],
-  ['deviceId', `device${SEP}(?:identifier|${ID})`],
 ];
+const labelRe = (defs: readonly [string, string][], prefix = '') => new RegExp(`(?<![\\w-])${prefix}(?:${defs.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi');
+type LabelDefs = readonly [FieldKey | 'ignore', string][];
 // Classic Teams writes ADAL telemetry as Microsoft_ADAL_<key>: the prefix is part of the label.
-const LABEL_RE = new RegExp(`(?<![\\w-])(?:microsoft_adal_(?:api_)?)?(?:${LABELS.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi');
+const CORE: { defs: LabelDefs; re: RegExp } = { defs: LABELS, re: labelRe(LABELS, '(?:microsoft_adal_(?:api_)?)?') };
+const LOCAL_DEFS: LabelDefs = LOCALIZED.flatMap(([key, res]) => res.map((re): [FieldKey, string] => [key, re]));
+const LOCAL: { defs: LabelDefs; re: RegExp } = { defs: LOCAL_DEFS, re: labelRe(LOCAL_DEFS) };
+// The long localized alternation only runs when a word of it is in the text (most pastes are English).
+// (English "correlation" must not trigger it: "correlatie", "correlazione", "correlación", "correlação" do.)
+const LOCAL_HINT = /korrel|correla(?:tie|z|ci|ç)|corrélation|\bid\s{1,3}(?:d[eiao]|della|richiesta)\s|anforderung|aanvraag|beg[äa]ran|foresp|identyfikator|pyynn|ablaufverfolg|zeitstempel|horodatage|marca\s|data\s{1,3}e\s{1,3}ora|tijdstempel|carimbo|sygnatura|tidsst|aikaleima/i;
 
 // Hyphenated, or 32 hex digits in a row (braces are left around either).
 const GUID = /(?<![0-9a-fA-F-])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})(?![0-9a-fA-F-])/;
@@ -95,12 +106,22 @@ interface Label {
   end: number;
 }
 
+function labelsWith(text: string, table: { defs: LabelDefs; re: RegExp }, out: Label[]): void {
+  for (const m of text.matchAll(table.re)) {
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const def = table.defs[group - 1];
+    if (def) out.push({ key: def[0], start: m.index, end: m.index + m[0].length });
+  }
+}
+
 function labelsIn(text: string): Label[] {
   const out: Label[] = [];
-  for (const m of text.matchAll(LABEL_RE)) {
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const def = LABELS[group - 1];
-    if (def) out.push({ key: def[0], start: m.index, end: m.index + m[0].length });
+  labelsWith(text, CORE, out);
+  // A page with English ID labels is the English page: the localized labels are not looked for.
+  const englishIds = out.some((l) => l.key === 'correlationId' || l.key === 'requestId' || l.key === 'traceId');
+  if (!englishIds && LOCAL_HINT.test(text)) {
+    labelsWith(text, LOCAL, out);
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -153,7 +174,18 @@ const JSON_FIELDS: [AnyFieldKey, RegExp][] = [
 ];
 const MAX_EVENTS = 5_000; // far beyond a real paste; bounds a hostile one
 
-function labelValue(key: FieldKey, w: string): { value?: string; raw?: string } {
+/**
+ * A value read from the text, and whether it still needs the secret check: GUIDs, normalized
+ * timestamps, IP addresses and tags have a shape no token fits, free text (an app name, a device
+ * state, a timestamp kept as written) does not.
+ */
+interface LabelValue {
+  value?: string;
+  raw?: string;
+  free?: boolean;
+}
+
+function labelValue(key: FieldKey, w: string): LabelValue {
   switch (key) {
     case 'correlationId':
     case 'requestId':
@@ -163,7 +195,7 @@ function labelValue(key: FieldKey, w: string): { value?: string; raw?: string } 
     case 'timestamp': {
       const line = firstLine(w, 64);
       const value = normalizeTimestamp(line);
-      return value ? { value } : /\d/.test(line) && line.length <= 40 ? { raw: line } : {};
+      return value ? { value } : /\d/.test(line) && line.length <= 40 ? { raw: line, free: true } : {};
     }
     case 'ipAddress': {
       const line = firstLine(w, 64);
@@ -172,13 +204,13 @@ function labelValue(key: FieldKey, w: string): { value?: string; raw?: string } 
     case 'deviceId': {
       const line = firstLine(w, 100);
       const guid = GUID.exec(line)?.[1];
-      return { value: guid ? hyphenateGuid(guid) : line || undefined };
+      return guid ? { value: hyphenateGuid(guid) } : { value: line || undefined, free: true };
     }
     case 'supportTag':
       return { value: TAG.exec(w.slice(0, 12))?.[1] };
     default: {
       const line = firstLine(w, key === 'appName' ? 100 : 60);
-      return { value: line || undefined };
+      return { value: line || undefined, free: true };
     }
   }
 }
@@ -186,19 +218,35 @@ function labelValue(key: FieldKey, w: string): { value?: string; raw?: string } 
 /** Every labelled value of the text in text order (a paste with several errors repeats labels). */
 export function findFieldEvents(text: string): FieldEvent[] {
   const events: FieldEvent[] = [];
+  // A log repeats the same app name or device state many times: check each value once.
+  const checked = new Map<string, boolean>();
+  const secret = (v: string): boolean => {
+    let r = checked.get(v);
+    if (r === undefined) checked.set(v, (r = looksLikeSecret(v)));
+    return r;
+  };
   const labels = labelsIn(text);
+  // Logs repeat the same label and value many times: read each distinct window once.
+  const read = new Map<string, LabelValue>();
   labels.forEach((label, i) => {
     if (label.key === 'ignore' || events.length >= MAX_EVENTS) return;
     const key: FieldKey = label.key;
     const w = valueWindow(text, label, labels[i + 1]?.start ?? text.length);
-    const { value, raw } = labelValue(key, w);
-    if (value !== undefined && !looksLikeSecret(value)) events.push({ key, value, index: label.start });
-    else if (raw !== undefined && !looksLikeSecret(raw)) events.push({ key, value: raw, index: label.start, unparsed: true });
+    const cacheKey = `${key}\u0000${w.slice(0, 120)}`;
+    let lv = read.get(cacheKey);
+    if (!lv) {
+      if (read.size > 10_000) read.clear();
+      read.set(cacheKey, (lv = labelValue(key, w)));
+    }
+    const { value, raw, free } = lv;
+    if (value !== undefined && !(free && secret(value))) events.push({ key, value, index: label.start });
+    else if (raw !== undefined && !secret(raw)) events.push({ key, value: raw, index: label.start, unparsed: true });
   });
   for (const [key, re] of JSON_FIELDS) {
     for (const m of text.matchAll(re)) {
       if (events.length >= MAX_EVENTS) break;
-      if (m[1] && !looksLikeSecret(m[1])) events.push({ key, value: m[1], index: m.index });
+      // error and suberror are [A-Za-z_] words; a URI is free text.
+      if (m[1] && !(key === 'errorUri' && secret(m[1]))) events.push({ key, value: m[1], index: m.index });
     }
   }
   return events.sort((a, b) => a.index - b.index);

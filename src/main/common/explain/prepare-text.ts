@@ -63,30 +63,41 @@ const NEW_ENTRY = /^[ \t]{0,4}[[(]?\d{4}-\d{2}-\d{2}/;
  * shorter rest, or a row starts a dated entry.
  */
 function unwrapConsole(text: string): string {
-  const lines = text.split('\n');
+  // Line lengths without splitting the text (a log has tens of thousands of lines).
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) ends.push(at);
+  ends.push(text.length);
   let width = 0;
   let count = 0;
-  for (const l of lines) {
-    if (l.length > width) {
-      width = l.length;
+  let start = 0;
+  for (const end of ends) {
+    const len = end - start;
+    if (len > width) {
+      width = len;
       count = 1;
-    } else if (l.length === width) count++;
+    } else if (len === width) count++;
+    start = end + 1;
   }
   if (width < MIN_CONSOLE_WIDTH || count < 2) return text;
   let run = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.length === width) {
-      if (++run > MAX_WRAPPED_ROWS) return text;
-      const next = lines[i + 1];
-      if (next === undefined || next.length === 0 || NEW_ENTRY.test(next)) return text;
+  start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end - start === width) {
+      if (++run > MAX_WRAPPED_ROWS || i === ends.length - 1) return text;
+      const next = text.slice(end + 1, ends[i + 1]);
+      if (next.length === 0 || NEW_ENTRY.test(next)) return text;
     } else run = 0;
+    start = end + 1;
   }
   let out = '';
-  lines.forEach((l, i) => {
-    out += l;
-    if (i < lines.length - 1 && l.length !== width) out += '\n';
-  });
+  start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    out += text.slice(start, end);
+    if (i < ends.length - 1 && end - start !== width) out += '\n';
+    start = end + 1;
+  }
   return out;
 }
 
@@ -101,7 +112,7 @@ export function prepareText(input: string): PreparedText {
     .replace(/[\u2018\u2019\u2032]/g, "'");
   text = text.replace(JSON_ESCAPE, unescapeJson).replace(XML_ENTITY, decodeEntity);
   text = text.replace(/\r\n?/g, '\n');
-  if (/[?&#][A-Za-z_]{1,40}=/.test(text)) text = decodeQueryParams(text);
+  if (text.includes('=') && /[?&#][A-Za-z_]{1,40}=/.test(text)) text = decodeQueryParams(text);
   text = unwrapConsole(text);
   // A GUID (or code) wrapped at a hyphen: "2222-\n33cc" or "2222\n-33cc".
   text = text.replace(/([0-9a-fA-F])-[ \t]{0,8}\n[ \t]{0,8}(?=[0-9a-fA-F])/g, '$1-').replace(/([0-9a-fA-F])[ \t]{0,8}\n[ \t]{0,8}-(?=[0-9a-fA-F]{4})/g, '$1-');
