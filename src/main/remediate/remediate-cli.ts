@@ -7,7 +7,7 @@ import { CallFailure, UsageError, callOrThrow, flag, hasFlag, type CommandResult
 import { EngineError } from '../common/errors';
 import { enterUnattendedMode } from '../os/elevate';
 import { execFileSafe } from '../os/exec';
-import { detectPlatform } from '../os/platform';
+import { detectPlatform, type Platform } from '../os/platform';
 import { detectRunContext } from '../os/run-context';
 import { firstWith } from '../../shared/contract/findings';
 import type { FixId } from '../../shared/contract/fixes';
@@ -43,8 +43,10 @@ export const runRemediate: CommandRun = async (inv) => {
   const policy = file !== undefined ? await readPolicyFile(file) : DEFAULT_POLICY;
   // Before the first call: from here on no fix of this process can show an administrator prompt.
   enterUnattendedMode();
+  // A bad SIGNIN_DOCTOR_PLATFORM (checkouts only) stays a usage error.
+  const platform = detectPlatform(inv.io.env);
   try {
-    return await remediate(inv, mode, policy, file !== undefined ? 'file' : 'default');
+    return await remediate(inv, mode, platform, policy, file !== undefined ? 'file' : 'default');
   } catch (error) {
     if (error instanceof UsageError || (error instanceof CallFailure && error.exitCode === 2)) throw error;
     // Still one line on stdout: the engine shows it per device, and a help desk must see why.
@@ -54,9 +56,9 @@ export const runRemediate: CommandRun = async (inv) => {
   }
 };
 
-async function remediate(inv: Invocation, mode: 'detect' | 'apply', policy: RemediatePolicy, source: 'default' | 'file'): Promise<CommandResult> {
-  const platform = detectPlatform(inv.io.env);
-  const context = await detectRunContext(platform, execFileSafe, inv.io.env);
+async function remediate(inv: Invocation, mode: 'detect' | 'apply', platform: Platform, policy: RemediatePolicy, source: 'default' | 'file'): Promise<CommandResult> {
+  // An empty environment, as the unattended elevation uses: SystemRoot never chooses which whoami answers.
+  const context = await detectRunContext(platform, execFileSafe, {});
   const info = await callOrThrow(inv, 'app.info', {});
   const diagnosis = await callOrThrow(inv, 'diagnose.run', policy.only ? { only: policy.only } : {});
   const titles = new Map((await callOrThrow(inv, 'fix.list', {})).map((f) => [f.id, f.title]));
