@@ -80,10 +80,15 @@ const LOCALIZED: [FieldKey, string[]][] = [
     ],
   ],
 ];
-const labelRe = (defs: readonly [string, string][], prefix = '') => new RegExp(`(?<![\\w-])${prefix}(?:${defs.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi');
+const labelRe = (defs: readonly [string, string][]) => new RegExp(`(?<![\\w-])(?:${defs.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi');
 type LabelDefs = readonly [FieldKey | 'ignore', string][];
-// Classic Teams writes ADAL telemetry as Microsoft_ADAL_<key>: the prefix is part of the label.
-const CORE: { defs: LabelDefs; re: RegExp } = { defs: LABELS, re: labelRe(LABELS, '(?:microsoft_adal_(?:api_)?)?') };
+const CORE: { defs: LabelDefs; re: RegExp } = { defs: LABELS, re: labelRe(LABELS) };
+// Classic Teams writes ADAL telemetry as Microsoft_ADAL_<key> (a literal prefix: its own fast scan).
+const ADAL_DEFS: LabelDefs = [
+  ['correlationId', `correlation_?${ID}`],
+  ['supportTag', 'error_tag'],
+];
+const ADAL: { defs: LabelDefs; re: RegExp } = { defs: ADAL_DEFS, re: new RegExp(`microsoft_adal_(?:api_)?(?:${ADAL_DEFS.map(([, re]) => `(${re})`).join('|')})(?![\\w])`, 'gi') };
 const LOCAL_DEFS: LabelDefs = LOCALIZED.flatMap(([key, res]) => res.map((re): [FieldKey, string] => [key, re]));
 const LOCAL: { defs: LabelDefs; re: RegExp } = { defs: LOCAL_DEFS, re: labelRe(LOCAL_DEFS) };
 // The long localized alternation only runs when a word of it is in the text (most pastes are English).
@@ -117,13 +122,13 @@ function labelsWith(text: string, table: { defs: LabelDefs; re: RegExp }, out: L
 function labelsIn(text: string): Label[] {
   const out: Label[] = [];
   labelsWith(text, CORE, out);
+  labelsWith(text, ADAL, out);
   // A page with English ID labels is the English page: the localized labels are not looked for.
   const englishIds = out.some((l) => l.key === 'correlationId' || l.key === 'requestId' || l.key === 'traceId');
   if (!englishIds && LOCAL_HINT.test(text)) {
     labelsWith(text, LOCAL, out);
-    out.sort((a, b) => a.start - b.start);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The text a label's value can come from: after the separator, up to the next label. */

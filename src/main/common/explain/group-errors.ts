@@ -47,25 +47,42 @@ function trailingStart(seg: Segment): number {
   return next < 0 ? seg.items.length : next;
 }
 
-function toGroup(seg: Segment): ErrorGroup {
+function makeGroup(hits: readonly CodeHit[], events: readonly FieldEvent[], index: number): ErrorGroup {
   const seen = new Set<string>();
   const codes: CodeHit[] = [];
+  for (const hit of hits) {
+    const key = `${hit.family}:${hit.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    codes.push(hit);
+  }
+  const { fields, timestampUnparsed } = foldFields(events);
+  return { codes, fields, timestampUnparsed, index };
+}
+
+function toGroup(seg: Segment): ErrorGroup {
+  const hits: CodeHit[] = [];
   const events: FieldEvent[] = [];
   for (const it of seg.items) {
     if (it.kind === 'field') events.push(it.event);
-    else if (!seen.has(`${it.hit.family}:${it.hit.code}`)) {
-      seen.add(`${it.hit.family}:${it.hit.code}`);
-      codes.push(it.hit);
-    }
+    else hits.push(it.hit);
   }
-  const { fields, timestampUnparsed } = foldFields(events);
-  return { codes, fields, timestampUnparsed, index: seg.items[0]?.index ?? 0 };
+  return makeGroup(hits, events, seg.items[0]?.index ?? 0);
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The errors of a text, newest first: by timestamp when every error has one, else later in the text first. */
 export function groupErrors(occurrences: readonly CodeHit[], events: readonly FieldEvent[]): ErrorGroup[] {
+  // Most pastes hold one error (or one error repeated): no ID takes a second value, nothing to split.
+  const firstValue = new Map<AnyFieldKey, string>();
+  const splits = events.some((e) => {
+    if (e.unparsed || !SPLIT_KEYS.has(e.key)) return false;
+    const had = firstValue.get(e.key);
+    if (had === undefined) firstValue.set(e.key, e.value);
+    return had !== undefined && had !== e.value;
+  });
+  if (!splits) return [makeGroup(occurrences, events, 0)];
   const items: Item[] = [
     ...occurrences.map((hit): Item => ({ kind: 'code', index: hit.index, hit })),
     ...events.map((event): Item => ({ kind: 'field', index: event.index, event })),
