@@ -7,8 +7,11 @@ export const explainDomain: DomainEntry = {
     {
       name: 'explain',
       summary: 'Explain the sign-in error codes and IDs in a pasted text',
-      usage: ['explain [TEXT] [--file F]    (reads standard input when no text is given)'],
-      flags: { file: { value: true, help: 'read the error text from a file' } },
+      usage: ['explain [TEXT] [--file F]    (reads standard input when no text is given)', 'explain --code CODE          (one code: 53003, 0xCAA2000B, 3399614476, -2147023838, 80043490)'],
+      flags: {
+        file: { value: true, help: 'read the error text from a file' },
+        code: { value: true, help: 'look up one code in any form tools print it (hex, decimal, signed decimal, symbolic name)' },
+      },
       group: 'main',
     },
   ],

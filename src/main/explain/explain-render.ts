@@ -2,6 +2,7 @@
 // Several: the headline, then each error of the paste (newest first) with its codes and its own
 // IDs, the notes, and the message for IT to copy.
 import type { ExplainedError, Explanation, FoundCode, TroubleshootingFields } from '../../shared/contract/explain';
+import { displayCode } from '../../shared/knowledge/catalog';
 import { renderExplanation as renderOneError } from '../common/cli-render';
 
 const WHO: Record<string, string> = { both: 'you and IT', user: 'you', developer: "the app's developer", admin: 'your IT admin' };
@@ -59,4 +60,14 @@ export function renderExplanation(ex: Explanation): string {
   for (const note of ex.notes) lines.push(`Note: ${note}`);
   lines.push('', '--- Message for IT (copy from here) ---', ex.itMessage, '--- end ---');
   return `${lines.join('\n')}\n`;
+}
+
+/** One looked-up code, or why it is none of ours. */
+export function renderLookup(input: string, found: readonly FoundCode[]): string {
+  if (!found.length) {
+    return `"${input.slice(0, 64)}" is not a code of the families Sign-in Doctor reads (AADSTS, Windows sign-in 0xCAA…, Windows errors 0x8007… 0x8009… 0x801C… 0x8018…, Microsoft account 8004…, smart card 0x8010…).\n`;
+  }
+  const lines: string[] = [];
+  for (const c of found) lines.push(...codeLines({ ...c, raw: displayCode(c.family, c.code) }, ''), '');
+  return `${lines.join('\n')}`;
 }

@@ -61,3 +61,21 @@ describe('signin-doctor explain --file with several errors (built CLI)', () => {
     expect(message.slice(m2)).not.toContain(SECOND.trace);
   });
 });
+
+describe('signin-doctor explain --code (built CLI)', () => {
+  const state = join(tempDir('cli-explain-code'), 'state');
+
+  it('reads a signed-decimal HRESULT and an MSA code without 0x; refuses nonsense calmly', async () => {
+    const hr = await runBuiltCli(['explain', '--code', '-2147023838', '--json', '--state-dir', state]);
+    expect(hr.code).toBe(0);
+    expect((JSON.parse(hr.stdout) as { found: Array<{ family: string; code: string; entry?: { name: string } }> }).found).toMatchObject([{ family: 'hresult', code: '80070422', entry: { name: 'ERROR_SERVICE_DISABLED' } }]);
+    const msa = await runBuiltCli(['explain', '--code', '80043490', '--state-dir', state]);
+    expect(msa.code).toBe(0);
+    expect(msa.stdout).toContain('0x80043490 — Microsoft account or app error (0x8004xxxx) (family only)');
+    const none = await runBuiltCli(['explain', '--code', 'banana', '--state-dir', state]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/is not a code of the families/);
+    const empty = await runBuiltCli(['explain', '--code', '--state-dir', state]);
+    expect(empty.code).toBe(2);
+  });
+});
