@@ -27,10 +27,13 @@ const MAX_LISTED_CODES = 20;
 /** What buildItMessage reads; errors may be missing in explanations made by older code. */
 export type ItMessageInput = Omit<Explanation, 'itMessage' | 'errors'> & { errors?: ExplainedError[] };
 
+// A GUID has a shape no token fits (a mixed-case one would otherwise look like an opaque run).
+const GUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const presentFields = (fields: TroubleshootingFields) =>
   FIELD_LINES.filter(([k]) => {
     const v = fields[k];
-    return v !== undefined && !looksLikeSecret(v);
+    return v !== undefined && (GUID_SHAPE.test(v) || !looksLikeSecret(v));
   });
 
 function codeLines(codes: ExplainedError['codes']): string[] {
