@@ -86,8 +86,7 @@ function scanRegex(text: string, re: RegExp, out: CodeHit[], make: (m: RegExpExe
 
 // "Error code" in the languages of Microsoft's error page, and the ADAL telemetry keys of classic
 // Teams (Microsoft_ADAL_api_error_code, Microsoft_ADAL_server_error_code).
-const CODE_WORD = [
-  'error[ \\t_]{0,3}code',
+const LOCAL_CODE_WORD = [
   'fehlercode',
   "code[ \\t]{1,3}d'erreur",
   'c[oó]digo[ \\t]{1,3}de[ \\t]{1,3}erro[r]?',
@@ -99,13 +98,17 @@ const CODE_WORD = [
   'feilkode',
   'virhekoodi',
 ].join('|');
+const CODE_WORD = `error[ \\t_]{0,3}code|${LOCAL_CODE_WORD}`;
 // Between label and value: a separator, then possibly blank lines (the Entra portal puts the value
 // under its label: "Sign-in error code" / blank line / "50199").
 const LABEL_GAP = '["\']?[ \\t]{0,3}[:=#-]?[ \\t]{0,3}["\']?(?:[ \\t]{0,8}\\n){0,3}[ \\t]{0,8}';
 // Label words are found without a leading lookbehind (a fast scan); the character before them and
 // the Microsoft_ADAL_ prefix are checked in code. CODE_WORD labels may carry an AADSTS number;
 // "code", "hresult", "hr" and "status" only hex or decimal codes ("code" also AADSTS in a Teams dialog).
-const LABEL_WORD = new RegExp(`${CODE_WORD}|hresult|hr|status|code`, 'gi');
+const LABEL_WORD = /error[ \t_]{0,3}code|hresult|hr|status|code/gi;
+// The localized "error code" words get their own scan, only when one of their stems is in the text.
+const LOCAL_LABEL_WORD = new RegExp(LOCAL_CODE_WORD, 'gi');
+const LOCAL_CODE_HINT = /fehler|erreur|c[oó]digo|codice|fout|kod|koodi/i;
 const STRONG_LABEL = new RegExp(`^(?:${CODE_WORD})$`, 'i');
 const ADAL_PREFIX = /microsoft_adal_(?:api_|server_)?$/i;
 // The value after a label, read where the label ends (sticky): a whole run, its form checked in code.
@@ -162,6 +165,7 @@ export function findCodes(text: string, format: TextFormat): FoundCodes {
   const all: CodeHit[] = [];
   scanAadsts(text, text.toLowerCase(), all);
   scanRegex(text, LABEL_WORD, all, (m) => labelledValue(text, m, format));
+  if (LOCAL_CODE_HINT.test(text)) scanRegex(text, LOCAL_LABEL_WORD, all, (m) => labelledValue(text, m, format));
   scanRegex(text, SIGNED_DECIMAL, all, (m) => bareDecimal(text, m));
   scanRegex(text, WAM_DECIMAL, all, (m) => bareDecimal(text, m));
   for (const m of text.matchAll(ERROR_CODES_ARRAY)) {

@@ -236,12 +236,13 @@ export function findFieldEvents(text: string): FieldEvent[] {
   labels.forEach((label, i) => {
     if (label.key === 'ignore' || events.length >= MAX_EVENTS) return;
     const key: FieldKey = label.key;
-    const w = valueWindow(text, label, labels[i + 1]?.start ?? text.length);
-    const cacheKey = `${key}\u0000${w.slice(0, 120)}`;
+    // The value depends only on the text after the label up to the next label (at most WINDOW).
+    const nextStart = labels[i + 1]?.start ?? text.length;
+    const cacheKey = `${key}\u0000${Math.min(nextStart - label.end, WINDOW)}\u0000${text.slice(label.end, Math.min(nextStart, label.end + 200))}`;
     let lv = read.get(cacheKey);
     if (!lv) {
       if (read.size > 10_000) read.clear();
-      read.set(cacheKey, (lv = labelValue(key, w)));
+      read.set(cacheKey, (lv = labelValue(key, valueWindow(text, label, nextStart))));
     }
     const { value, raw, free } = lv;
     if (value !== undefined && !(free && secret(value))) events.push({ key, value, index: label.start });
