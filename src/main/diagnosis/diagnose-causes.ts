@@ -1,12 +1,14 @@
 // What diagnose.run adds beside the findings: the error (pasted text, else the newest recent
 // sign-in failure in the Teams logs unless logs are off) and the ranked causes. An error older than
 // a verified (or applied) repair of the journal is history: it is marked beforeRepair and the
-// causes that repair addressed are shown as addressed.
+// causes that repair addressed are shown as addressed; so is a cause read only from the Teams logs
+// whose failures are all older than a repair of it (repaired-log-causes.ts).
 import type { BeforeRepair, DiagnosisErrorInput, DiagnosisResult } from '../../shared/contract/diagnosis';
 import type { Finding, RunSummary } from '../../shared/model';
 import { errorFromLogs } from './error-from-logs';
 import { errorFromText } from './error-from-text';
 import { rankCauses } from './rank-causes';
+import { markRepairedLogCauses } from './repaired-log-causes';
 
 export interface DiagnoseCausesInput {
   errorText?: string;
@@ -50,7 +52,8 @@ export function diagnoseCauses({ errorText, noLogs, findings, now, history = [] 
   const found = errorText !== undefined ? errorFromText(errorText) : noLogs ? undefined : errorFromLogs(findings, now);
   const beforeRepair = found ? repairAfter(found, history) : undefined;
   const error = found && beforeRepair ? { ...found, source: { ...found.source, beforeRepair } } : found;
-  return rankCauses({ ...(error ? { error } : {}), findings, now });
+  const ranked = rankCauses({ ...(error ? { error } : {}), findings, now });
+  return { ...ranked, causes: markRepairedLogCauses(ranked.causes, findings, history) };
 }
 
 /** The check that reads the Teams logs (left out with noLogs). */

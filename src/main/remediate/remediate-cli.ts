@@ -16,7 +16,6 @@ import { ERROR_FAMILIES } from '../../shared/knowledge/causes';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model';
 import { decideAndRun, type FixPort } from './remediate-decide';
 import { oneLine, remediateLine } from './remediate-line';
-import { repairedLogCauses } from './repaired-log-causes';
 import { DEFAULT_POLICY, readPolicyFile } from './remediate-policy';
 
 function isConditionalAccess(family: string | undefined): boolean {
@@ -68,8 +67,7 @@ async function remediate(inv: Invocation, mode: 'detect' | 'apply', platform: Pl
     title: (fixId: FixId) => titles.get(fixId) ?? fixId,
   };
   const causes = diagnosis.causes ?? [];
-  const repaired = repairedLogCauses(causes, diagnosis.findings, await callOrThrow(inv, 'history.list', {}));
-  const { fixes } = await decideAndRun(mode, causes, policy, context, port, repaired);
+  const { fixes } = await decideAndRun(mode, causes, policy, context, port);
 
   const bySeverity: Partial<Record<Severity, number>> = {};
   for (const f of diagnosis.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
@@ -85,7 +83,7 @@ async function remediate(inv: Invocation, mode: 'detect' | 'apply', platform: Pl
   const line = remediateLine({
     mode,
     fixes,
-    problems: causes.filter((c) => c.strength === 'strong' && !c.addressedBy && !repaired.has(c.id)).map((c) => ({ id: c.id, title: c.title })),
+    problems: causes.filter((c) => c.strength === 'strong' && !c.addressedBy).map((c) => ({ id: c.id, title: c.title })),
     failCount: bySeverity.fail ?? 0,
     warnCount: bySeverity.warn ?? 0,
     ...(diagnosis.error ? { error: diagnosis.error } : {}),

@@ -3,7 +3,7 @@
 // order to try them; a fix runs when the policy allows it, the context suits it and its plan can run
 // without a prompt or a consent the policy did not give. The first fix of a cause that works (apply)
 // or would run (detect) handles the cause; the next is tried only when the one before failed.
-import type { BeforeRepair, Cause } from '../../shared/contract/diagnosis';
+import type { Cause } from '../../shared/contract/diagnosis';
 import type { FixId } from '../../shared/contract/fixes';
 import { isFixId } from '../../shared/contract/fixes';
 import type { RemediateFix, RemediatePolicy, RunContext, SkipReason } from '../../shared/contract/remediate';
@@ -86,8 +86,6 @@ export async function decideAndRun(
   policy: RemediatePolicy,
   context: RunContext,
   port: FixPort,
-  /** Causes an earlier repair already handled (repaired-log-causes.ts): their fixes are not run again. */
-  repaired: ReadonlyMap<string, BeforeRepair> = new Map(),
 ): Promise<Decision> {
   const byId = new Map<FixId, RemediateFix>();
   const order: FixId[] = [];
@@ -106,15 +104,8 @@ export async function decideAndRun(
 
   for (const cause of causes) {
     if (cause.strength !== 'strong' || cause.addressedBy) continue;
-    const earlier = repaired.get(cause.id);
+    // A cause a repair of ours already addressed (diagnosis marks it) is not repaired again.
     let handled = false;
-    if (earlier) {
-      for (const fixId of cause.fixes.filter(isFixId)) {
-        const e = entry(fixId, cause.id);
-        if (!e.reason && e.outcome === 'skipped') Object.assign(e, { reason: 'cause-handled', detail: `already repaired by run ${earlier.runId} (${earlier.fixId}) at ${earlier.at}; the failures in the logs are older` });
-      }
-      continue;
-    }
     for (const fixId of cause.fixes.filter(isFixId)) {
       // Decided for an earlier cause (not merely set aside there because that cause was handled).
       const known = byId.get(fixId)?.reason !== 'cause-handled' && byId.has(fixId);
