@@ -28,6 +28,11 @@ export function domainsOf(list: readonly DomainEntry[] = DOMAIN_LIST): Domain[] 
   return list.map((e) => e.domain);
 }
 
+/** The domains with checks: what `diagnose --only` may name. */
+export function checkedDomains(list: readonly DomainEntry[] = DOMAIN_LIST): Domain[] {
+  return list.filter((e) => e.checks).map((e) => e.domain);
+}
+
 /** CLI: the option a fix reads from standard input when it is not given (the fix's own declaration). */
 export async function stdinOptionOf(fixId: string, list: readonly DomainEntry[] = DOMAIN_LIST): Promise<string | undefined> {
   const entry = entryOf(fixId, list);

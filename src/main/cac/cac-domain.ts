@@ -3,6 +3,7 @@ import type { DomainEntry } from '../engine/types';
 
 export const cacDomain: DomainEntry = {
   domain: 'cac',
+  checks: true,
   commands: [
     {
       name: 'cac',

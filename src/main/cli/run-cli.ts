@@ -6,6 +6,7 @@ import { CallFailure, UsageError, type CliIo, type CommandMeta, type CommandResu
 import { EngineError } from '../common/errors';
 import { APP_NAME, APP_VERSION } from '../common/version';
 import type { Service } from '../service';
+import { checkedDomains } from '../domains';
 import { ALL_COMMANDS, type CliCommand } from './commands';
 import { helpText, commandHelp } from './help';
 
@@ -116,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
       json,
       io,
       call: async (name, input) => (await open()).invoke(name, input),
+      checkedDomains: checkedDomains(),
       subscribe: (listener) => {
         // Events only come from calls, so the service exists by the time one is emitted.
         let off: (() => void) | undefined;

@@ -3,6 +3,7 @@ import type { DomainEntry } from '../engine/types';
 
 export const clockDomain: DomainEntry = {
   domain: 'clock',
+  checks: true,
   commands: [
     {
       name: 'clock',

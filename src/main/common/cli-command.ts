@@ -3,6 +3,7 @@
 // live in its module (loaded only when the command runs); they reach the service only through
 // `inv.call`, like the GUI through IPC. The parser and the process glue are in src/main/cli/.
 import type { CallInput, CallName, CallOutput, CallResult, EventName, EventPayload } from '../../shared/contract';
+import type { Domain } from '../../shared/model';
 
 /** The CLI's window on the world, injectable so tests run commands in-process. */
 export interface CliIo {
@@ -31,6 +32,8 @@ export interface Invocation {
   call<N extends CallName>(name: N | string, input: unknown): Promise<CallResult<CallOutput<N>>>;
   /** The service's events (cac --watch). */
   subscribe(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
+  /** The domains with checks, in the one list's order: what --only may name. */
+  checkedDomains: readonly Domain[];
 }
 
 export interface CommandResult {
@@ -58,6 +61,16 @@ export type CommandRun = (inv: Invocation) => Promise<CommandResult>;
 
 export interface Command extends CommandMeta {
   run: CommandRun;
+}
+
+/** `--only teams,clock`: domains with checks; undefined without the flag; anything else is a usage error. */
+export function onlyDomains(inv: Invocation): Domain[] | undefined {
+  const raw = flag(inv, 'only');
+  if (!raw) return undefined;
+  const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = wanted.filter((d) => !(inv.checkedDomains as readonly string[]).includes(d));
+  if (bad.length) throw new UsageError(`unknown domain ${bad.join(', ')} (choose from ${inv.checkedDomains.join(',')})`);
+  return wanted as Domain[];
 }
 
 export function flag(inv: Invocation, name: string): string | undefined {

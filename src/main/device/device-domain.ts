@@ -3,6 +3,7 @@ import type { DomainEntry } from '../engine/types';
 
 export const deviceDomain: DomainEntry = {
   domain: 'device',
+  checks: true,
   commands: [
     {
       name: 'device',

@@ -165,6 +165,8 @@ export interface DomainModule {
  */
 export interface DomainEntry {
   domain: Domain;
+  /** The domain has checks (diagnose runs them; `diagnose --only` names it). Said here so --only needs no module. */
+  checks?: true;
   commands: readonly CommandMeta[];
   load(): Promise<DomainModule>;
 }

@@ -3,6 +3,7 @@ import type { DomainEntry } from '../engine/types';
 
 export const networkDomain: DomainEntry = {
   domain: 'network',
+  checks: true,
   commands: [
     {
       name: 'network',

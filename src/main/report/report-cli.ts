@@ -1,7 +1,6 @@
 // CLI command of the report domain: the message for IT, or the support bundle as a zip.
-import { DOMAINS, type Domain } from '../../shared/model';
 import { readTextFile } from '../common/cli-input';
-import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
+import { UsageError, callOrThrow, flag, hasFlag, onlyDomains, type CommandRun, type Invocation } from '../common/cli-command';
 
 async function errorText(inv: Invocation): Promise<string | undefined> {
   const given = flag(inv, 'error');
@@ -14,15 +13,6 @@ async function errorText(inv: Invocation): Promise<string | undefined> {
   return readTextFile(source, 'the error file');
 }
 
-function only(inv: Invocation): Domain[] | undefined {
-  const raw = flag(inv, 'only');
-  if (!raw) return undefined;
-  const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = wanted.filter((d) => !(DOMAINS as readonly string[]).includes(d));
-  if (bad.length) throw new UsageError(`unknown domain ${bad.join(', ')}`);
-  return wanted as Domain[];
-}
-
 export const runReport: CommandRun = async (inv) => {
   if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]}`);
   const out = flag(inv, 'out');
@@ -30,7 +20,7 @@ export const runReport: CommandRun = async (inv) => {
   if (!out && !wantMessage) throw new UsageError('say --out FILE.zip (support bundle) or --message (message for IT)');
   if (out && wantMessage) throw new UsageError('give --out or --message, not both');
   const pastedText = await errorText(inv);
-  const domains = only(inv);
+  const domains = onlyDomains(inv);
   const common = { includePersonal: hasFlag(inv, 'include-personal'), ...(pastedText !== undefined ? { pastedText } : {}), ...(domains ? { only: domains } : {}) };
   if (wantMessage) {
     const result = await callOrThrow(inv, 'report.it-message', common);

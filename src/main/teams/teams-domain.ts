@@ -3,6 +3,7 @@ import type { DomainEntry } from '../engine/types';
 
 export const teamsDomain: DomainEntry = {
   domain: 'teams',
+  checks: true,
   commands: [
     {
       name: 'teams',

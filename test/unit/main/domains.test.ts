@@ -40,6 +40,8 @@ describe('the one list of domains', () => {
       const module = await entry.load();
       expect(module.domain).toBe(entry.domain);
       for (const c of module.checks) expect(c.domain, c.id).toBe(entry.domain);
+      // The light entry says whether the domain has checks (diagnose --only reads it without loading the module).
+      expect(entry.checks === true, `${entry.domain} entry.checks`).toBe(module.checks.length > 0);
       for (const f of module.fixes) {
         expect(f.domain, f.id).toBe(entry.domain);
         expect(f.id.startsWith(`${entry.domain}.`), f.id).toBe(true);

@@ -1,8 +1,8 @@
 // The core commands (diagnose, schema, fix, undo, history, recover, discard): their run functions, loaded
 // when one of them runs. Their metadata is in core-commands.ts.
 import { hostname } from 'node:os';
-import { DOMAINS, worstSeverity, type Domain } from '../../../shared/model';
-import { UsageError, callOrThrow, flag, hasFlag, type CommandRun, type Invocation } from '../../common/cli-command';
+import { worstSeverity } from '../../../shared/model';
+import { UsageError, callOrThrow, flag, hasFlag, onlyDomains, type CommandRun, type Invocation } from '../../common/cli-command';
 import { readInputText } from '../../common/cli-input';
 import { readErrorFile } from '../../diagnosis/error-file';
 import { renderVerdict } from '../../diagnosis/render-causes';
@@ -10,15 +10,6 @@ import { renderFindings, renderHistory, renderPlan, renderRun } from '../../comm
 import { stdinOptionOf } from '../../domains';
 import { detectPlatform } from '../../os/platform';
 import { DIAGNOSE_SCHEMA_VERSION, DOCUMENT_NAMES, documentJsonSchema, type DiagnoseDocument, type DocumentName } from '../../../shared/contract/documents';
-
-function parseOnly(inv: Invocation): Domain[] | undefined {
-  const raw = flag(inv, 'only');
-  if (!raw) return undefined;
-  const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = wanted.filter((d) => !(DOMAINS as readonly string[]).includes(d));
-  if (bad.length) throw new UsageError(`unknown domain ${bad.join(', ')} (choose from ${DOMAINS.filter((d) => d !== 'explain').join(',')})`);
-  return wanted as Domain[];
-}
 
 async function errorTextOf(inv: Invocation): Promise<string | undefined> {
   const text = flag(inv, 'error');
@@ -31,7 +22,7 @@ async function errorTextOf(inv: Invocation): Promise<string | undefined> {
 
 export const runDiagnose: CommandRun = async (inv) => {
   if (inv.args.length) throw new UsageError(`unexpected argument ${inv.args[0]} (give the error text with --error TEXT or --error-file F)`);
-  const only = parseOnly(inv);
+  const only = onlyDomains(inv);
   const errorText = await errorTextOf(inv);
   const noLogs = hasFlag(inv, 'no-logs');
   const result = await callOrThrow(inv, 'diagnose.run', { ...(only ? { only } : {}), ...(errorText !== undefined ? { errorText } : {}), ...(noLogs ? { noLogs } : {}) });
