@@ -164,8 +164,13 @@ function bareDecimal(text: string, m: RegExpExecArray): CodeHit | undefined {
 export function findCodes(text: string, format: TextFormat): FoundCodes {
   const all: CodeHit[] = [];
   scanAadsts(text, text.toLowerCase(), all);
-  scanRegex(text, LABEL_WORD, all, (m) => labelledValue(text, m, format));
-  if (LOCAL_CODE_HINT.test(text)) scanRegex(text, LOCAL_LABEL_WORD, all, (m) => labelledValue(text, m, format));
+  let english = false;
+  scanRegex(text, LABEL_WORD, all, (m) => {
+    english ||= /^error/i.test(m[0]);
+    return labelledValue(text, m, format);
+  });
+  // A text that says "error code" (or error_code) in English is not a localized error page.
+  if (!english && LOCAL_CODE_HINT.test(text)) scanRegex(text, LOCAL_LABEL_WORD, all, (m) => labelledValue(text, m, format));
   scanRegex(text, SIGNED_DECIMAL, all, (m) => bareDecimal(text, m));
   scanRegex(text, WAM_DECIMAL, all, (m) => bareDecimal(text, m));
   for (const m of text.matchAll(ERROR_CODES_ARRAY)) {
