@@ -31,6 +31,8 @@ const FAMILY: Record<CodeFamily, string> = {
   msa: 'Microsoft account or app',
 };
 
+const canonical = (c: FoundCode): string => (c.family === 'aadsts' ? `AADSTS${c.code}` : `0x${c.code}`);
+
 export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
   const e = code.entry;
   if (!code.known || !e) {
@@ -48,7 +50,9 @@ export const CodeCard: FC<{ code: FoundCode }> = ({ code }) => {
     <article className={`card code fixer-${e.fixer}`} aria-label={`Code ${code.raw}`}>
       <header>
         <h3>
-          <code>{code.raw}</code> <span className="code-name">{e.name}</span>
+          <code>{code.raw}</code>
+          {/* A decimal or bare code is also shown the usual way (3399614476 is 0xCAA2000C). */}
+          {canonical(code) !== code.raw.toUpperCase().replace(/^0X/, '0x') && <code className="code-canonical"> ({canonical(code)})</code>} <span className="code-name">{e.name}</span>
         </h3>
         <span className="pill family">{FAMILY[code.family]}</span>
         {e.rangeOnly && <span className="pill">Only its family is known</span>}

@@ -37,6 +37,7 @@ describe('ExplainScreen', () => {
     const [newest, older] = blocks as [HTMLElement, HTMLElement];
     expect(within(newest).getByRole('heading', { level: 3, name: /Error 1 of 2 \(newest\), 2026-11-30T10:02:44/ })).toBeTruthy();
     expect(within(newest).getByRole('article', { name: 'Code 80043490' })).toBeTruthy();
+    expect(within(newest).getByText('(0x80043490)')).toBeTruthy(); // written without 0x, shown the usual way too
     expect(within(newest).getByText('Microsoft account or app')).toBeTruthy();
     expect(within(newest).getByText(NEW)).toBeTruthy();
     expect(within(newest).queryByText(OLD)).toBeNull();
@@ -55,6 +56,7 @@ describe('ExplainScreen', () => {
     await explainPaste(`AADSTS53003: Access has been blocked by Conditional Access policies.\nCorrelation ID: ${OLD}`);
     expect(screen.queryByTestId('error-block')).toBeNull();
     expect(screen.getByRole('article', { name: 'Code AADSTS53003' })).toBeTruthy();
+    expect(screen.queryByText('(AADSTS53003)')).toBeNull(); // already written the usual way
     expect(within(screen.getByTestId('fields')).getByText(OLD)).toBeTruthy();
   });
 });
