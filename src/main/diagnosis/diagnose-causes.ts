@@ -4,11 +4,11 @@
 // causes that repair addressed are shown as addressed; so is a cause read only from the Teams logs
 // whose failures are all older than a repair of it (repaired-log-causes.ts).
 import type { BeforeRepair, DiagnosisErrorInput, DiagnosisResult } from '../../shared/contract/diagnosis';
-import type { Finding, RunSummary } from '../../shared/model';
+import type { Finding } from '../../shared/model';
 import { errorFromLogs } from './error-from-logs';
 import { errorFromText } from './error-from-text';
 import { rankCauses } from './rank-causes';
-import { markRepairedLogCauses } from './repaired-log-causes';
+import { markRepairedLogCauses, type RepairRun } from './repaired-log-causes';
 
 export interface DiagnoseCausesInput {
   errorText?: string;
@@ -19,8 +19,7 @@ export interface DiagnoseCausesInput {
   history?: readonly RepairRun[];
 }
 
-/** What the picker reads of a run of the journal. */
-export type RepairRun = Pick<RunSummary, 'runId' | 'fixId' | 'status' | 'startedAt'>;
+export type { RepairRun };
 
 /** A time of a log line or an error page; a time without a zone is UTC (the error pages say so). */
 export function parseErrorTime(s: string | undefined): number | undefined {

@@ -6,9 +6,11 @@
 // DNS, services) are measured anew at each run and are never marked here.
 import type { Cause } from '../../shared/contract/diagnosis';
 import { firstWith } from '../../shared/contract/findings';
-import type { Finding } from '../../shared/model';
-import type { RepairRun } from './diagnose-causes';
+import type { Finding, RunSummary } from '../../shared/model';
 import { repairTime } from './rank-causes';
+
+/** What the diagnosis reads of a run of the journal (runner.history() or the journal's records). */
+export type RepairRun = Pick<RunSummary, 'runId' | 'fixId' | 'status' | 'startedAt'>;
 
 const REPAIRED = new Set(['verified', 'applied']);
 

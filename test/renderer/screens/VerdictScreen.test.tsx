@@ -102,7 +102,7 @@ describe('VerdictScreen', () => {
       }),
     );
     const headline = await screen.findByTestId('verdict-error');
-    expect(headline.textContent).toMatch(/^Teams could not sign you in (at|yesterday at|on \d{1,2} \S+ at) \d\d:\d\d — AADSTS53003 \(BlockedByConditionalAccess\): blocked by your organization's Conditional Access\.$/);
+    expect(headline.textContent).toMatch(/^Teams could not sign you in (at|yesterday at|on \S+ \S+ at) \d\d:\d\d — AADSTS53003 \(BlockedByConditionalAccess\): blocked by your organization's Conditional Access\.$/);
     expect(screen.getByText('e2a4c6b8-1d3f-4a5b-9c7d-0e1f2a3b4c5d')).toBeTruthy();
     const causes = within(screen.getByTestId('verdict-causes')).getAllByRole('article');
     expect(causes.map((a) => a.dataset.testid)).toEqual(['cause-ca-not-visible', 'cause-clock-skew']);
@@ -297,11 +297,11 @@ describe('VerdictScreen', () => {
     await screen.findByText('Teams signed in.');
     fireEvent.click(screen.getByRole('button', { name: 'Check this computer again' }));
     const note = await screen.findByTestId('verdict-before-repair');
-    expect(note.textContent).toMatch(/^That was before your repair (at|yesterday at|on \d{1,2} \S+ at) \d\d:\d\d \(Set the clock right\), so it no longer counts as current\./);
+    expect(note.textContent).toMatch(/^That was before your repair (at|yesterday at|on \S+ \S+ at) \d\d:\d\d \(Set the clock right\), so it no longer counts as current\./);
     // The headline says the error and its meaning once; the repair is said on its own line.
     expect(screen.getByTestId('verdict-error').textContent).toBe(`Teams could not sign you in ${whenOf('2026-11-30T14:02:00.000Z')} — AADSTS53003 (BlockedByConditionalAccess): blocked.`);
     const ruled = within(screen.getByTestId('ruled-out')).getByTestId('ruled-out-clock-skew');
-    expect(ruled.textContent).toMatch(/addressed by your repair (at|yesterday at|on \d{1,2} \S+ at) \d\d:\d\d \(Set the clock right\) — clock 0\.2 s off$/);
+    expect(ruled.textContent).toMatch(/addressed by your repair (at|yesterday at|on \S+ \S+ at) \d\d:\d\d \(Set the clock right\) — clock 0\.2 s off$/);
     expect(ruled.textContent).not.toContain('clock.resync');
     expect(fake.inputsOf('diagnose.run')).toEqual([{}, {}]);
   });
