@@ -1,6 +1,4 @@
 // Plain-text rendering of results for people reading a terminal (or a remote-management log).
-import type { Explanation } from '../../shared/contract/explain';
-import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
 import type { Finding, FixPlan, RunRecord, RunSummary } from '../../shared/model';
 
 const MARK: Record<Finding['severity'], string> = { ok: 'OK  ', info: 'INFO', warn: 'WARN', fail: 'FAIL' };
@@ -13,33 +11,6 @@ export function renderFindings(findings: readonly Finding[]): string {
     if (f.detail) lines.push(...f.detail.split('\n').map((l) => `       ${l}`));
     if (f.fixes.length) lines.push(`       fix: ${f.fixes.map((id) => `signin-doctor fix ${id}`).join(' | ')}`);
   }
-  return `${lines.join('\n')}\n`;
-}
-
-export function renderExplanation(ex: Explanation): string {
-  const lines = [ex.headline, ''];
-  for (const code of ex.codes) {
-    if (!code.known || !code.entry) {
-      lines.push(`${code.raw}: unknown code (not in our catalog; we do not guess).`);
-      if (code.family === 'aadsts') lines.push(`  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`);
-      lines.push('');
-      continue;
-    }
-    const e = code.entry;
-    lines.push(`${code.raw} — ${e.name}${e.rangeOnly ? ' (family only)' : ''}`);
-    lines.push(`  What it means: ${e.meaning}`);
-    lines.push(`  Who can fix it: ${e.fixer === 'both' ? 'you and IT' : e.fixer === 'user' ? 'you' : e.fixer === 'developer' ? "the app's developer" : 'your IT admin'}`);
-    if (e.conditions.length) lines.push('  What the policy may have checked:', ...e.conditions.map((c) => `    - ${c}`));
-    if (e.wontHelp.length) lines.push('  Will not help:', ...e.wontHelp.map((c) => `    - ${c}`));
-    if (e.userActions.length) lines.push('  What you can do now:', ...e.userActions.map((c) => `    - ${c}`));
-    if (e.adminActions.length) lines.push('  What IT must do:', ...e.adminActions.map((c) => `    - ${c}`));
-    if (code.family === 'aadsts') lines.push(`  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`);
-    lines.push('');
-  }
-  const fields = Object.entries(ex.fields).filter(([, v]) => v);
-  if (fields.length) lines.push('Details found:', ...fields.map(([k, v]) => `  ${k}: ${v}`), '');
-  for (const note of ex.notes) lines.push(`Note: ${note}`);
-  lines.push('', '--- Message for IT (copy from here) ---', ex.itMessage, '--- end ---');
   return `${lines.join('\n')}\n`;
 }
 

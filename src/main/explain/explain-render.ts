@@ -1,9 +1,10 @@
-// The explain command's text for a terminal. One error: the shared renderer (common/cli-render).
-// Several: the headline, then each error of the paste (newest first) with its codes and its own
-// IDs, the notes, and the message for IT to copy.
+// The explain command's text for a terminal: the headline, each code (what it means, who can fix it,
+// what to do, Microsoft's page for AADSTS codes) and the IDs found; with several errors in one
+// paste, each error (newest first) with its codes and its own IDs. Then the notes and the message
+// for IT to copy.
 import type { ExplainedError, Explanation, FoundCode, TroubleshootingFields } from '../../shared/contract/explain';
+import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
 import { displayCode } from '../../shared/knowledge/catalog';
-import { renderExplanation as renderOneError } from '../common/cli-render';
 
 const WHO: Record<string, string> = { both: 'you and IT', user: 'you', developer: "the app's developer", admin: 'your IT admin' };
 
@@ -24,9 +25,10 @@ const FIELD_LABELS: [keyof TroubleshootingFields, string][] = [
   ['supportTag', 'Support tag (for Microsoft support, not an error code)'],
 ];
 
-// The same blocks as the one-error renderer, indented under their error.
+/** One code's block, indented under its error when the paste holds several. */
 function codeLines(code: FoundCode, indent: string): string[] {
-  if (!code.known || !code.entry) return [`${indent}${code.raw}: unknown code (not in our catalog; we do not guess).`];
+  const page = code.family === 'aadsts' ? [`${indent}  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`] : [];
+  if (!code.known || !code.entry) return [`${indent}${code.raw}: unknown code (not in our catalog; we do not guess).`, ...page];
   const e = code.entry;
   const list = (title: string, items: readonly string[]) => (items.length ? [`${indent}  ${title}`, ...items.map((c) => `${indent}    - ${c}`)] : []);
   return [
@@ -37,6 +39,7 @@ function codeLines(code: FoundCode, indent: string): string[] {
     ...list('Will not help:', e.wontHelp),
     ...list('What you can do now:', e.userActions),
     ...list('What IT must do:', e.adminActions),
+    ...page,
   ];
 }
 
@@ -54,9 +57,12 @@ function errorSection(e: ExplainedError, i: number, total: number): string[] {
 }
 
 export function renderExplanation(ex: Explanation): string {
-  if (ex.errors.length <= 1) return renderOneError(ex);
   const lines = [ex.headline, ''];
-  ex.errors.forEach((e, i) => lines.push(...errorSection(e, i, ex.errors.length)));
+  if (ex.errors.length <= 1) {
+    for (const c of ex.codes) lines.push(...codeLines(c, ''), '');
+    const details = fieldLines(ex.fields, '  ');
+    if (details.length) lines.push('Details found:', ...details, '');
+  } else ex.errors.forEach((e, i) => lines.push(...errorSection(e, i, ex.errors.length)));
   for (const note of ex.notes) lines.push(`Note: ${note}`);
   lines.push('', '--- Message for IT (copy from here) ---', ex.itMessage, '--- end ---');
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 // Codes outside the catalog: a code in a family the reference table shows gets that family's meaning,
 // marked family only; anything else is unknown. End to end through the explainer and the CLI text.
 import { describe, expect, it } from 'vitest';
-import { renderExplanation } from '../../../src/main/common/cli-render';
+import { renderExplanation } from '../../../src/main/explain/explain-render';
 import { explainText } from '../../../src/main/common/explain/explain-text';
 import { CatalogEntrySchema } from '../../../src/shared/contract/explain';
 import { DOCUMENTED_AADSTS } from '../../../src/shared/knowledge/aadsts/documented-codes';

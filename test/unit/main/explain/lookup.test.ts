@@ -31,6 +31,13 @@ describe('lookupCode', () => {
   it('anything else is not a code', () => {
     expect(lookupCode('hello')).toEqual([]);
     expect(lookupCode('404')).toEqual([]);
-    expect(lookupCode('0x80070005')).toEqual([]);
+    expect(lookupCode('0x12345678')).toEqual([]);
+    expect(lookupCode('99999999999')).toEqual([]);
+  });
+
+  it('a Windows HRESULT is one of our families now (generic codes say so)', () => {
+    const [found] = lookupCode('0x80070005');
+    expect(found).toMatchObject({ family: 'hresult', code: '80070005', known: true, entry: { name: 'E_ACCESSDENIED' } });
+    expect(found!.entry!.meaning).toMatch(/generic/);
   });
 });
