@@ -7,6 +7,7 @@ import { FindingSchema, RunSummarySchema, SeveritySchema } from '../model';
 import { DiagnosisSchema } from './core';
 import { DeviceSummarySchema } from './device';
 import { CauseSchema, DiagnosisErrorSchema } from './diagnosis';
+import { FLEET_SCHEMA_VERSION, FleetSummarySchema } from './fleet';
 import { RemediateDocumentSchema } from './remediate';
 import { ItMessageSchema, REPORT_SCHEMA_VERSION } from './report';
 
@@ -70,6 +71,7 @@ export const DOCUMENT_SCHEMAS = {
   diagnose: { schema: DiagnoseDocumentSchema, version: DIAGNOSE_SCHEMA_VERSION, title: 'signin-doctor diagnose --json' },
   remediate: { schema: RemediateDocumentSchema, version: RemediateDocumentSchema.shape.schemaVersion.value, title: 'signin-doctor remediate --json' },
   report: { schema: ReportDocumentSchema, version: REPORT_SCHEMA_VERSION, title: 'report.json of a support bundle (signin-doctor report --out)' },
+  fleet: { schema: FleetSummarySchema, version: FLEET_SCHEMA_VERSION, title: 'signin-doctor fleet summarize --json' },
 } as const;
 export type DocumentName = keyof typeof DOCUMENT_SCHEMAS;
 export const DOCUMENT_NAMES = Object.keys(DOCUMENT_SCHEMAS) as DocumentName[];

@@ -1,10 +1,10 @@
-// Versioned output through the built CLI (`npm run build` first): `schema diagnose|remediate|report`
+// Versioned output through the built CLI (`npm run build` first): `schema diagnose|remediate|report|fleet`
 // prints a JSON Schema (draft 2020-12) that a standard validator (ajv) compiles, and real documents
 // of the same build validate against it: diagnose --json, remediate --json (detect and apply) on a
-// real Teams profile tree with a sign-in loop, and report.json of a support bundle. A document with
+// real Teams profile tree with a sign-in loop, report.json of a support bundle, and fleet summarize --json. A document with
 // a field of the wrong type or without its version does not validate (the schema is not empty).
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -72,11 +72,27 @@ describe('schema, built CLI', () => {
     expect(validate({ ...doc, causes: [{ id: 'x' }] })).toBe(false);
   });
 
+  it('fleet summarize --json over real diagnose documents validates against `schema fleet`', async () => {
+    const validate = await schemaOf('fleet');
+    const folder = join(dir, 'fleet');
+    await mkdir(folder, { recursive: true });
+    const r = await runBuiltCli(['diagnose', '--only', 'teams', '--json'], { env, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    await writeFile(join(folder, 'pc-1.json'), r.stdout);
+    await writeFile(join(folder, 'broken.json'), '{"schemaVersion": 1, "kind": "diag');
+    const summary = await runBuiltCli(['fleet', 'summarize', folder, '--json'], { timeoutMs: 120_000 });
+    expect(summary.code, summary.stderr).toBe(0);
+    const doc = JSON.parse(summary.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({ schemaVersion: 1, kind: 'fleet-summary' });
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...doc, kind: 'diagnose' })).toBe(false);
+  });
+
   it('an unknown or missing document name is a usage error', async () => {
     for (const argv of [['schema'], ['schema', 'bogus'], ['schema', 'diagnose', 'report']]) {
       const r = await runBuiltCli(argv);
       expect(r.code, argv.join(' ')).toBe(2);
-      expect(r.stderr).toContain('name one document: diagnose, remediate, report');
+      expect(r.stderr).toContain('name one document: diagnose, remediate, report, fleet');
     }
   });
 });

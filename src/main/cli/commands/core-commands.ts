@@ -18,7 +18,7 @@ export const CORE_COMMANDS: readonly CommandMeta[] = [
   {
     name: 'schema',
     summary: 'Print the JSON Schema of a document scripts read (diagnose, remediate, report)',
-    usage: ['schema diagnose|remediate|report   (JSON Schema draft 2020-12 of diagnose --json, remediate --json, report.json)'],
+    usage: ['schema diagnose|remediate|report|fleet   (JSON Schema draft 2020-12 of diagnose --json, remediate --json, report.json, fleet summarize --json)'],
     flags: {},
     group: 'main',
   },

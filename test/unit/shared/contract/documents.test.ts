@@ -14,7 +14,7 @@ const fromSchema = (d: z.output<typeof ReportDocumentSchema>): ReportDocument =>
 describe('document schemas', () => {
   it('each document fixes its version; report.json is the bundle\'s version', () => {
     expect([toSchema, fromSchema].length).toBe(2);
-    expect(DOCUMENT_NAMES).toEqual(['diagnose', 'remediate', 'report']);
+    expect(DOCUMENT_NAMES).toEqual(['diagnose', 'remediate', 'report', 'fleet']);
     expect(DOCUMENT_SCHEMAS.report.version).toBe(REPORT_SCHEMA_VERSION);
     for (const name of DOCUMENT_NAMES) {
       const json = documentJsonSchema(name) as { properties: { schemaVersion: { const: number } }; required: string[]; $id: string };
