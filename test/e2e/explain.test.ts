@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/axe';
 import { launchBrowser, openPage, screenshot, tempDir } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness/server';
 
@@ -23,6 +24,21 @@ IP address: 203.0.113.45
 Device identifier: Not available
 Device platform: Windows 10
 Device state: Unregistered`;
+
+// A PowerShell session with two failed requests (written for this test from the formats the
+// explainer reads): each keeps its own IDs; a WAM code in signed decimal; an Office support tag.
+const TWO_ERRORS = `PS> Connect-MgGraph
+Connect-MgGraph: AADSTS70016: The user has not yet completed the device code flow.
+Trace ID: 11111111-2222-4333-8444-555555555555
+Correlation ID: 0a0a0a0a-1b1b-4c2c-8d3d-4e4e4e4e4e4e
+Timestamp: 2026-11-30 09:00:01Z
+PS> Connect-MgGraph
+Connect-MgGraph: AADSTS900144: The request body must contain the parameter client_id.
+Trace ID: 66666666-7777-4888-8999-aaaaaaaaaaaa
+Correlation ID: 5f5f5f5f-6a6a-4b7b-8c8c-9d9d9d9d9d9d
+Timestamp: 2026-11-30 09:05:42Z
+Broker error: Error code: -895352820
+Tag: 7q6ca`;
 
 describe('explain screen (E2E in Chromium)', () => {
   let harness: Harness;
@@ -75,6 +91,37 @@ describe('explain screen (E2E in Chromium)', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Undone/);
     const history = await harness.service.invoke('history.list', {});
     expect(history.ok && history.value[0]?.status).toBe('undone');
+    await context.close();
+  });
+
+  it('a paste with two errors: each error with its own IDs, newest first; a decimal WAM code and a support tag; no axe violation', async () => {
+    const { page, context } = await openPage(browser, harness.url);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.getByRole('navigation').getByRole('button', { name: 'Explain my error', exact: true }).click();
+    await page.getByLabel('Error message').fill(TWO_ERRORS);
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    const blocks = page.getByTestId('error-block');
+    await expect.poll(() => blocks.count()).toBe(2);
+    const newest = (await blocks.nth(0).textContent()) ?? '';
+    const older = (await blocks.nth(1).textContent()) ?? '';
+    expect(newest).toMatch(/^Error 1 of 2 \(newest\)/);
+    expect(newest).toContain('900144');
+    expect(newest).toContain('5f5f5f5f-6a6a-4b7b-8c8c-9d9d9d9d9d9d');
+    expect(newest).not.toContain('0a0a0a0a-1b1b-4c2c-8d3d-4e4e4e4e4e4e');
+    expect(older).toContain('70016');
+    expect(older).toContain('0a0a0a0a-1b1b-4c2c-8d3d-4e4e4e4e4e4e');
+    expect(older).not.toContain('5f5f5f5f-6a6a-4b7b-8c8c-9d9d9d9d9d9d');
+    // -895352820 is 0xCAA2000C as a signed 32-bit number: the card says both.
+    const wam = page.getByRole('article', { name: 'Code -895352820' });
+    expect(await wam.count()).toBe(1);
+    expect(await wam.textContent()).toMatch(/0xCAA2000C[\s\S]*ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED/);
+    expect(await page.getByRole('main').textContent()).toMatch(/7q6ca[\s\S]*Not an error code/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectNoAxeViolations(page, `explain, two errors (${scheme})`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshot(page, 'explain-two-errors');
     await context.close();
   });
 

@@ -28,11 +28,14 @@ const FIELD_LABELS: [keyof TroubleshootingFields, string][] = [
 /** One code's block, indented under its error when the paste holds several. */
 function codeLines(code: FoundCode, indent: string): string[] {
   const page = code.family === 'aadsts' ? [`${indent}  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`] : [];
-  if (!code.known || !code.entry) return [`${indent}${code.raw}: unknown code (not in our catalog; we do not guess).`, ...page];
+  // A code written another way (decimal, no prefix) is also shown the usual way: -895352820 (0xCAA2000C).
+  const usual = displayCode(code.family, code.code);
+  const shown = code.family !== 'aadsts' && code.raw.toUpperCase() !== usual.toUpperCase() ? `${code.raw} (${usual})` : code.raw;
+  if (!code.known || !code.entry) return [`${indent}${shown}: unknown code (not in our catalog; we do not guess).`, ...page];
   const e = code.entry;
   const list = (title: string, items: readonly string[]) => (items.length ? [`${indent}  ${title}`, ...items.map((c) => `${indent}    - ${c}`)] : []);
   return [
-    `${indent}${code.raw} — ${e.name}${e.rangeOnly ? ' (family only)' : ''}`,
+    `${indent}${shown} — ${e.name}${e.rangeOnly ? ' (family only)' : ''}`,
     `${indent}  What it means: ${e.meaning}`,
     `${indent}  Who can fix it: ${WHO[e.fixer] ?? e.fixer}`,
     ...list('What the policy may have checked:', e.conditions),
