@@ -5,25 +5,9 @@
 import type { ExplainedError, Explanation, FoundCode, TroubleshootingFields } from '../../shared/contract/explain';
 import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
 import { displayCode } from '../../shared/knowledge/catalog';
+import { FIELD_LABELS, FIELD_ORDER } from '../../shared/knowledge/field-labels';
 
 const WHO: Record<string, string> = { both: 'you and IT', user: 'you', developer: "the app's developer", admin: 'your IT admin' };
-
-const FIELD_LABELS: [keyof TroubleshootingFields, string][] = [
-  ['correlationId', 'Correlation ID'],
-  ['requestId', 'Request ID'],
-  ['traceId', 'Trace ID'],
-  ['timestamp', 'Timestamp (UTC)'],
-  ['appName', 'App name'],
-  ['appId', 'App ID'],
-  ['ipAddress', 'IP address'],
-  ['deviceId', 'Device identifier'],
-  ['devicePlatform', 'Device platform'],
-  ['deviceState', 'Device state'],
-  ['error', 'OAuth error'],
-  ['suberror', 'OAuth suberror'],
-  ['errorUri', 'Error URI'],
-  ['supportTag', 'Support tag (for Microsoft support, not an error code)'],
-];
 
 /** One code's block, indented under its error when the paste holds several. */
 function codeLines(code: FoundCode, indent: string): string[] {
@@ -47,7 +31,7 @@ function codeLines(code: FoundCode, indent: string): string[] {
 }
 
 function fieldLines(fields: TroubleshootingFields, indent: string): string[] {
-  return FIELD_LABELS.filter(([k]) => fields[k]).map(([k, label]) => `${indent}${label}: ${fields[k] ?? ''}`);
+  return FIELD_ORDER.filter((k) => fields[k]).map((k) => `${indent}${FIELD_LABELS[k]}${k === 'supportTag' ? ', not an error code' : ''}: ${fields[k] ?? ''}`);
 }
 
 function errorSection(e: ExplainedError, i: number, total: number): string[] {

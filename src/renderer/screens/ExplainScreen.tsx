@@ -7,23 +7,7 @@ import { CopyButton } from '../components/CopyButton';
 import { FixDialog } from '../components/fix/FixDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSharedError } from '../error-context';
-
-const FIELD_LABELS: Record<string, string> = {
-  correlationId: 'Correlation ID',
-  requestId: 'Request ID',
-  traceId: 'Trace ID',
-  timestamp: 'Timestamp (UTC)',
-  appName: 'App name',
-  appId: 'App ID',
-  ipAddress: 'IP address',
-  deviceId: 'Device identifier',
-  devicePlatform: 'Device platform',
-  deviceState: 'Device state',
-  error: 'Error',
-  suberror: 'Sub-error',
-  errorUri: 'Error URI',
-  supportTag: 'Support tag (for Microsoft support)',
-};
+import { FIELD_LABELS } from '../../shared/knowledge/field-labels';
 
 /** The IDs of one error, labelled; a support tag says what it is for. */
 const FieldList: FC<{ fields: TroubleshootingFields; testId: string }> = ({ fields, testId }) => {
@@ -33,7 +17,7 @@ const FieldList: FC<{ fields: TroubleshootingFields; testId: string }> = ({ fiel
     <dl className="fields" data-testid={testId}>
       {present.map(([k, v]) => (
         <div key={k}>
-          <dt>{FIELD_LABELS[k] ?? k}</dt>
+          <dt>{FIELD_LABELS[k as keyof TroubleshootingFields] ?? k}</dt>
           <dd>
             <code>{v}</code>
             {k === 'supportTag' && <span className="field-hint"> Not an error code: Microsoft support uses it to find where the app failed.</span>}

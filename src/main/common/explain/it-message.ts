@@ -2,25 +2,16 @@
 // the pasted text itself never goes in (it can hold tokens).
 import type { ExplainedError, Explanation, TroubleshootingFields } from '../../../shared/contract/explain';
 import { isConditionalAccessCode } from '../../../shared/knowledge/catalog';
+import { FIELD_LABELS } from '../../../shared/knowledge/field-labels';
 import { codeLabel, firstSentence } from './headline';
 import { looksLikeSecret } from './secret-filter';
 
 export const CA_LOOKUP_LINE =
   'Please look up this sign-in in Entra admin center > Sign-in logs by Correlation ID or Request ID and check the Conditional Access tab';
 
-const FIELD_LINES: [keyof Explanation['fields'], string][] = [
-  ['correlationId', 'Correlation ID'],
-  ['requestId', 'Request ID'],
-  ['traceId', 'Trace ID'],
-  ['timestamp', 'Timestamp (UTC)'],
-  ['appName', 'App name'],
-  ['appId', 'App ID'],
-  ['ipAddress', 'IP address'],
-  ['deviceId', 'Device identifier'],
-  ['devicePlatform', 'Device platform'],
-  ['deviceState', 'Device state'],
-  ['supportTag', 'Support tag (for Microsoft support)'],
-];
+// What IT needs to find the sign-in (the OAuth error words say nothing the codes do not).
+const IT_FIELDS: (keyof Explanation['fields'])[] = ['correlationId', 'requestId', 'traceId', 'timestamp', 'appName', 'appId', 'ipAddress', 'deviceId', 'devicePlatform', 'deviceState', 'supportTag'];
+const FIELD_LINES: [keyof Explanation['fields'], string][] = IT_FIELDS.map((k) => [k, FIELD_LABELS[k]]);
 
 const MAX_LISTED_CODES = 20;
 
