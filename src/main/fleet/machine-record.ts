@@ -179,3 +179,11 @@ export function factsFromEvidence(kept: readonly LenientFinding[]): Pick<Machine
   }
   return { os, teams, ...(deviceName ? { deviceName } : {}), ...(deviceId ? { deviceId } : {}) };
 }
+
+/** What every document gives the same way: its findings, causes and newest error, read leniently. */
+export function sharedFacts(kind: MachineFacts['kind'], newer: boolean, raw: { findings: unknown; causes?: unknown; error?: unknown }) {
+  const { findings, kept, dropped } = readFindings(raw.findings);
+  const { causes, strong } = readCauses(raw.causes);
+  const error = readError(raw.error);
+  return { kept, facts: { kind, newerSchema: newer, findings, findingsDropped: dropped, causes, strongCauses: strong, ...(error ? { error } : {}) } };
+}

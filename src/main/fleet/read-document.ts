@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { FleetDocKind, FleetSkipReason } from '../../shared/contract/fleet';
 import { KNOWN_VERSIONS } from './known-versions';
-import { factsFromEvidence, readCauses, readError, readFindings, readOs, type MachineFacts } from './machine-record';
+import { factsFromEvidence, readOs, sharedFacts, type MachineFacts } from './machine-record';
 import { readRemediate } from './read-remediate';
 
 export type DocumentResult = { ok: true; facts: MachineFacts } | { ok: false; reason: FleetSkipReason; detail: string };
@@ -39,21 +39,13 @@ function readDiagnose(doc: Record<string, unknown>, newer: boolean): MachineFact
   const parsed = DiagnoseShape.safeParse(newer ? lenient(doc) : doc);
   if (!parsed.success) return { wrongShape: 'its findings are not a list' };
   const d = parsed.data;
-  const { findings, kept, dropped } = readFindings(d.findings);
-  const { causes, strong } = readCauses(d.causes);
-  const error = readError(d.error);
+  const { kept, facts } = sharedFacts('diagnose', newer, d);
   const evidence = factsFromEvidence(kept);
   const platform = typeof d.device?.platform === 'string' ? PLATFORM[d.device.platform] : undefined;
   const os = evidence.os ?? (platform ? readOs(platform, platform, undefined) : undefined);
   const deviceName = typeof d.device?.name === 'string' ? d.device.name : evidence.deviceName;
   return {
-    kind: 'diagnose',
-    newerSchema: newer,
-    findings,
-    findingsDropped: dropped,
-    causes,
-    strongCauses: strong,
-    ...(error ? { error } : {}),
+    ...facts,
     ...(os ? { os } : {}),
     teams: evidence.teams,
     ...(typeof d.finishedAt === 'string' ? { at: d.finishedAt } : {}),
@@ -74,20 +66,12 @@ function readReport(doc: Record<string, unknown>, newer: boolean): MachineFacts 
   const parsed = ReportShape.safeParse(newer ? lenient(doc) : doc);
   if (!parsed.success) return { wrongShape: 'its findings or device do not fit' };
   const d = parsed.data;
-  const { findings, kept, dropped } = readFindings(d.findings);
-  const { causes, strong } = readCauses(d.causes);
-  const error = readError(d.error);
+  const { kept, facts } = sharedFacts('report', newer, d);
   const evidence = factsFromEvidence(kept);
   const os = evidence.os ?? readOs(d.device?.policyPlatform, d.device?.osName, d.device?.osVersion);
   const deviceId = evidence.deviceId ?? (typeof d.device?.deviceId === 'string' ? d.device.deviceId : undefined);
   return {
-    kind: 'report',
-    newerSchema: newer,
-    findings,
-    findingsDropped: dropped,
-    causes,
-    strongCauses: strong,
-    ...(error ? { error } : {}),
+    ...facts,
     ...(os ? { os } : {}),
     teams: evidence.teams,
     ...(typeof d.generatedAt === 'string' ? { at: d.generatedAt } : {}),

@@ -3,7 +3,7 @@
 // document does not list the others), the newest error and the causes. When that document changes,
 // this is the one module to adapt.
 import { z } from 'zod';
-import { readCauses, readError, readFindings, type MachineFacts } from './machine-record';
+import { sharedFacts, type MachineFacts } from './machine-record';
 import { safeText } from './safe-text';
 
 const PLATFORM: Record<string, string> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
@@ -25,20 +25,12 @@ export function readRemediate(doc: Record<string, unknown>, newer: boolean): Mac
   if (!parsed.success) return { wrongShape: 'its device or findings do not fit' };
   const d = parsed.data;
   if (!d.findings && !newer) return { wrongShape: 'no findings.problems' };
-  const { findings, dropped } = readFindings(d.findings?.problems ?? []);
-  const { causes, strong } = readCauses(d.causes);
-  const error = readError(d.error);
+  const { facts } = sharedFacts('remediate', newer, { findings: d.findings?.problems ?? [], causes: d.causes, error: d.error });
   const platform = typeof d.device?.platform === 'string' ? PLATFORM[d.device.platform] : undefined;
   const os = safeText(d.device?.os, 80);
   const name = safeText(d.device?.name, 64);
   return {
-    kind: 'remediate',
-    newerSchema: newer,
-    findings,
-    findingsDropped: dropped,
-    causes,
-    strongCauses: strong,
-    ...(error ? { error } : {}),
+    ...facts,
     ...(platform ? { os: { platform, version: os ?? platform } } : {}),
     teams: [],
     ...(typeof d.generatedAt === 'string' ? { at: d.generatedAt } : {}),
