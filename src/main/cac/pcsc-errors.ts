@@ -2,7 +2,7 @@
 // so the text is mapped back to the standard code first; the advice comes from the shared PC/SC
 // catalog (the same one the explainer uses), plus card-level failures that are ours.
 import type { PcscFailure } from '../../shared/contract/cac';
-import { findEntry } from '../../shared/knowledge/catalog';
+import { findPcscEntry } from '../../shared/knowledge/pcsc-catalog';
 import { PCSC, PcscError } from './pcsc-port';
 
 // Messages of the smartcard binding (src/pcsc_errors.h) and of pcsc-lite's pcsc_stringify_error.
@@ -71,7 +71,7 @@ export function adviceSentences(advice: readonly string[]): string {
 export function describeFailure(code: string, message?: string, platform?: AdvicePlatform): PcscFailure {
   const card = CARD_FAILURES[code];
   if (card) return { code, name: card.name, message: message ?? card.name, advice: card.advice };
-  const entry = findEntry('pcsc', code);
+  const entry = findPcscEntry(code);
   const own = OWN_ADVICE[code]?.(platform);
   const advice = [...new Set(own ?? entry?.userActions ?? [])];
   return {

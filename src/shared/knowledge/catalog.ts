@@ -4,7 +4,7 @@ import { AADSTS_CATALOG } from './aadsts-catalog';
 import { findAadstsFamily } from './aadsts/ranges';
 import { findHresultRange, HRESULT_CATALOG } from './hresult-catalog';
 import { MSA_CATALOG, MSA_RANGE } from './msa-catalog';
-import { PCSC_CATALOG, PCSC_RANGE } from './pcsc-catalog';
+import { PCSC_CATALOG, pcscRangeEntry } from './pcsc-catalog';
 import { WAM_CATALOG, WAM_RANGES } from './wam-catalog';
 
 export const ALL_ENTRIES: readonly CatalogEntry[] = [...AADSTS_CATALOG, ...WAM_CATALOG, ...PCSC_CATALOG, ...HRESULT_CATALOG, ...MSA_CATALOG];
@@ -29,7 +29,7 @@ export function findRangeEntry(family: CodeFamily, code: string): CatalogEntry |
   let range: CatalogEntry | undefined;
   if (family === 'wam' && /^CAA[0-9A-F]{5}$/.test(code)) range = WAM_RANGES[code.slice(0, 4)];
   if (family === 'aadsts') range = findAadstsFamily(code);
-  if (family === 'pcsc' && /^8010[0-9A-F]{4}$/.test(code)) range = PCSC_RANGE;
+  if (family === 'pcsc') range = pcscRangeEntry(code);
   if (family === 'hresult') range = findHresultRange(code);
   if (family === 'msa' && /^8004[0-9A-F]{4}$/.test(code)) range = MSA_RANGE;
   return range ? { ...range, code, rangeOnly: true } : undefined;

@@ -107,3 +107,21 @@ export const PCSC_RANGE: CatalogEntry = {
   relatedFixes: [],
   rangeOnly: true,
 };
+
+const byCode = new Map(PCSC_CATALOG.map((e) => [e.code, e]));
+
+/** The PC/SC range entry for a code of the range (0x8010xxxx), undefined for any other. */
+export function pcscRangeEntry(code: string): CatalogEntry | undefined {
+  return /^8010[0-9A-F]{4}$/.test(code) ? PCSC_RANGE : undefined;
+}
+
+/**
+ * A PC/SC code's entry, exact or of the range (marked rangeOnly), without loading the other
+ * catalogs: the PC/SC worker thread needs only this one.
+ */
+export function findPcscEntry(code: string): CatalogEntry | undefined {
+  const exact = byCode.get(code);
+  if (exact) return exact;
+  const range = pcscRangeEntry(code);
+  return range ? { ...range, code, rangeOnly: true } : undefined;
+}
