@@ -1,6 +1,6 @@
 // What diagnose.run adds beside the findings: the error (pasted text, else the newest recent
 // sign-in failure in the Teams logs unless logs are off) and the ranked causes. An error older than
-// a verified (or applied) repair of the journal is history: it is marked beforeRepair and the
+// a verified repair of the journal is history: it is marked beforeRepair and the
 // causes that repair addressed are shown as addressed; so is a cause read only from the Teams logs
 // whose failures are all older than a repair of it (repaired-log-causes.ts).
 import type { BeforeRepair, DiagnosisErrorInput, DiagnosisResult } from '../../shared/contract/diagnosis';
@@ -8,7 +8,7 @@ import type { Finding } from '../../shared/model';
 import { errorFromLogs } from './error-from-logs';
 import { errorFromText } from './error-from-text';
 import { rankCauses } from './rank-causes';
-import { markRepairedLogCauses, type RepairRun } from './repaired-log-causes';
+import { isRepaired, markRepairedLogCauses, type RepairRun } from './repaired-log-causes';
 
 export interface DiagnoseCausesInput {
   errorText?: string;
@@ -32,16 +32,15 @@ export function parseErrorTime(s: string | undefined): number | undefined {
   return Number.isFinite(plain) ? plain : undefined;
 }
 
-const REPAIRED = new Set(['verified', 'applied']);
 
-/** The newest verified or applied repair that started after the error's time (none when the error has no time). */
+/** The newest verified repair that started after the error's time (none when the error has no time). */
 export function repairAfter(error: DiagnosisErrorInput, history: readonly RepairRun[]): BeforeRepair | undefined {
   const at = parseErrorTime(error.source.kind === 'teams-log' ? (error.source.time ?? error.timestamp) : error.timestamp);
   if (at === undefined) return undefined;
   const newer = history
     .flatMap((r) => {
       const started = Date.parse(r.startedAt);
-      return REPAIRED.has(r.status) && Number.isFinite(started) && started > at ? [{ r, started }] : [];
+      return isRepaired(r) && Number.isFinite(started) && started > at ? [{ r, started }] : [];
     })
     .sort((a, b) => b.started - a.started)[0];
   return newer ? { runId: newer.r.runId, fixId: newer.r.fixId, at: newer.r.startedAt } : undefined;

@@ -12,7 +12,9 @@ import { repairTime } from './rank-causes';
 /** What the diagnosis reads of a run of the journal (runner.history() or the journal's records). */
 export type RepairRun = Pick<RunSummary, 'runId' | 'fixId' | 'status' | 'startedAt'>;
 
-const REPAIRED = new Set(['verified', 'applied']);
+// Only a repair whose verification passed makes older failures history: one that did not verify
+// (status applied) may not have fixed anything, so the failure still counts and is tried again.
+export const isRepaired = (run: RepairRun): boolean => run.status === 'verified';
 
 export function markRepairedLogCauses(causes: readonly Cause[], findings: readonly Finding[], history: readonly RepairRun[]): Cause[] {
   const newest = Date.parse(firstWith(findings, 'teams.log-signin-failure')?.evidence.time ?? '');
@@ -23,7 +25,7 @@ export function markRepairedLogCauses(causes: readonly Cause[], findings: readon
     const logOnly = cause.strength === 'strong' && !cause.addressedBy && cause.because.length > 0 && cause.because.every((b) => b.findingId.startsWith('teams.log-'));
     const run = logOnly
       ? history
-          .filter((r) => REPAIRED.has(r.status) && (cause.fixes as readonly string[]).includes(r.fixId) && Date.parse(r.startedAt) > newest)
+          .filter((r) => isRepaired(r) && (cause.fixes as readonly string[]).includes(r.fixId) && Date.parse(r.startedAt) > newest)
           .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))[0]
       : undefined;
     if (!run) {

@@ -16,10 +16,11 @@ const run = (fixId: string, status: RunSummary['status'], startedAt: string, run
 describe('repairAfter (the error picker against the journal)', () => {
   const error = errorFromLogs(loopLogs(), F.NOW)!;
 
-  it('takes the newest verified or applied repair that started after the error', () => {
+  it('takes the newest verified repair that started after the error; one that did not verify (applied) does not count', () => {
     expect(error.source).toMatchObject({ kind: 'teams-log', time: '2026-11-24T06:41:01.000Z' });
-    const history = [run('teams.cache-clear', 'verified', '2026-11-24T06:50:00.000Z'), run('teams.signin-reset', 'applied', '2026-11-24T06:55:00.000Z'), run('teams.cache-clear', 'verified', '2026-11-24T06:30:00.000Z')];
+    const history = [run('teams.cache-clear', 'verified', '2026-11-24T06:50:00.000Z'), run('teams.signin-reset', 'verified', '2026-11-24T06:55:00.000Z'), run('teams.cache-clear', 'verified', '2026-11-24T06:30:00.000Z'), run('teams.cache-clear', 'applied', '2026-11-24T07:10:00.000Z')];
     expect(repairAfter(error, history)).toEqual({ runId: 'r-teams.signin-reset-2026-11-24T06:55:00.000Z', fixId: 'teams.signin-reset', at: '2026-11-24T06:55:00.000Z' });
+    expect(repairAfter(error, [run('teams.signin-reset', 'applied', '2026-11-24T06:55:00.000Z')])).toBeUndefined();
   });
 
   it('ignores repairs older than the error and repairs that failed, were undone or rolled back', () => {
