@@ -4,7 +4,9 @@
 # user at the console, never asking anything. Prints the one outcome line into the policy log;
 # exits 0 when everything was repaired and verified, 1 when not (the policy shows as failed).
 # SIGNIN_DOCTOR_APP overrides the app's path (tests only).
-APP="${SIGNIN_DOCTOR_APP:-/Applications/Sign-in Doctor.app/Contents/MacOS/Sign-in Doctor}"
+APP="/Applications/Sign-in Doctor.app/Contents/MacOS/Sign-in Doctor"
+# The tests' override is never honoured as root: a root script must not run a program an environment names.
+if [ "$(/usr/bin/id -u)" != 0 ] && [ -n "${SIGNIN_DOCTOR_APP:-}" ]; then APP="$SIGNIN_DOCTOR_APP"; fi
 POLICY=""   # optional: the same policy file as the extension attribute
 
 if [ ! -x "$APP" ]; then
@@ -16,7 +18,7 @@ set -- --cli remediate --apply
 
 user=$(/usr/bin/stat -f%Su /dev/console 2>/dev/null)
 case "$user" in
-  root | loginwindow | _mbsetupuser)
+  '' | root | loginwindow | _mbsetupuser)
     echo "No user signed in: nothing repaired"
     exit 1
     ;;

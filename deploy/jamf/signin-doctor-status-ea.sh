@@ -3,7 +3,9 @@
 # status of this Mac, as <result>...</result>. Jamf runs it as root at inventory; the checks are run
 # as the user at the console (their Teams profile, their sign-in), so nothing is repaired or changed.
 # SIGNIN_DOCTOR_APP overrides the app's path (tests only).
-APP="${SIGNIN_DOCTOR_APP:-/Applications/Sign-in Doctor.app/Contents/MacOS/Sign-in Doctor}"
+APP="/Applications/Sign-in Doctor.app/Contents/MacOS/Sign-in Doctor"
+# The tests' override is never honoured as root: a root script must not run a program an environment names.
+if [ "$(/usr/bin/id -u)" != 0 ] && [ -n "${SIGNIN_DOCTOR_APP:-}" ]; then APP="$SIGNIN_DOCTOR_APP"; fi
 POLICY=""   # optional: full path of a remediate policy JSON file (see deploy/README.md)
 
 if [ ! -x "$APP" ]; then
@@ -15,7 +17,7 @@ set -- --cli remediate --detect
 
 user=$(/usr/bin/stat -f%Su /dev/console 2>/dev/null)
 case "$user" in
-  root | loginwindow | _mbsetupuser)
+  '' | root | loginwindow | _mbsetupuser)
     echo "<result>No user signed in: not checked</result>"
     exit 0
     ;;

@@ -15,10 +15,15 @@ import { buildTeamsTree } from '../../support/teams-tree';
 
 const ROOT = resolve(__dirname, '../../..');
 const read = (path: string) => readFileSync(join(ROOT, 'deploy', path), 'utf8');
-const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { productName: string; nsis: { perMachine: boolean }; linux: { executableName: string } };
+const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { productName: string; nsis: { oneClick: boolean; perMachine: boolean }; linux: { executableName: string } };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
 
 // Where electron-builder puts the app: NSIS per user, the macOS bundle, the deb's /usr/bin link.
-const WINDOWS_EXE = `'Programs\\${config.productName}\\${config.productName}.exe'`;
+// A one-click per-user NSIS install goes to %LOCALAPPDATA%\Programs\<package name> (app-builder-lib's
+// getWindowsInstallationDirName uses the product name only for an assisted or per-machine install);
+// the executable is named after the product.
+const WINDOWS_DIR = config.nsis.oneClick && !config.nsis.perMachine ? pkg.name : config.productName;
+const WINDOWS_EXE = `'Programs\\${WINDOWS_DIR}\\${config.productName}.exe'`;
 const MAC_APP = `/Applications/${config.productName}.app/Contents/MacOS/${config.productName}`;
 const LINUX_BIN = `/usr/bin/${config.linux.executableName}`;
 
@@ -39,13 +44,29 @@ describe('deploy scripts name the installed app and the CLI contract', () => {
       expect(text, file).toContain('-RedirectStandardError $Err');
     }
     for (const file of ['intune/Detect-SigninDoctor.ps1', 'intune/Remediate-SigninDoctor.ps1', 'configmgr/Remediate-SigninDoctor.ps1']) expect(read(file), file).toContain('exit $p.ExitCode');
+    for (const file of ['intune/Detect-SigninDoctor.ps1', 'intune/Remediate-SigninDoctor.ps1', 'configmgr/Discover-SigninDoctor.ps1', 'configmgr/Remediate-SigninDoctor.ps1']) {
+      const text = read(file);
+      // UTF-8 read explicitly (Windows PowerShell 5.1 reads a file without a BOM as ANSI), and stderr's
+      // first line when stdout is empty (exit 2), so the engine shows why.
+      expect(text, file).toContain('Get-Content -LiteralPath $OutFile -Raw -Encoding UTF8');
+      expect(text, file).toContain('if (-not $Line) { $Line = Get-Content -LiteralPath $ErrFile -Encoding UTF8 -TotalCount 1 }');
+      expect(text, file).not.toMatch(/Get-Content -LiteralPath \$Out -Raw\)/);
+    }
   });
 
   it('the Jamf scripts run the app in /Applications with exactly --cli remediate --detect|--apply', () => {
-    expect(read('jamf/signin-doctor-status-ea.sh')).toContain(`APP="\${SIGNIN_DOCTOR_APP:-${MAC_APP}}"`);
-    expect(read('jamf/signin-doctor-status-ea.sh')).toContain('set -- --cli remediate --detect\n');
-    expect(read('jamf/signin-doctor-remediate.sh')).toContain(`APP="\${SIGNIN_DOCTOR_APP:-${MAC_APP}}"`);
-    expect(read('jamf/signin-doctor-remediate.sh')).toContain('set -- --cli remediate --apply\n');
+    for (const [file, mode] of [
+      ['jamf/signin-doctor-status-ea.sh', 'detect'],
+      ['jamf/signin-doctor-remediate.sh', 'apply'],
+    ] as const) {
+      const text = read(file);
+      expect(text, file).toContain(`APP="${MAC_APP}"`);
+      // The tests' override is honoured only when not root: a root script never runs what an environment names.
+      expect(text, file).toContain('if [ "$(/usr/bin/id -u)" != 0 ] && [ -n "${SIGNIN_DOCTOR_APP:-}" ]; then APP="$SIGNIN_DOCTOR_APP"; fi');
+      expect(text, file).toContain(`set -- --cli remediate --${mode}\n`);
+      // No console user (stat gives nothing) is "not checked", never a run as root.
+      expect(text, file).toMatch(/'' \| root \| loginwindow \| _mbsetupuser\)/);
+    }
   });
 
   it('the Ansible playbook runs --cli diagnose --json from the install path of each OS and fetches the file', () => {
@@ -70,10 +91,12 @@ describe('deploy scripts name the installed app and the CLI contract', () => {
 describe('the Jamf scripts under /bin/sh, against the real CLI', () => {
   let app: string;
   let env: NodeJS.ProcessEnv;
+  let policy: string;
+  let dir: string;
 
   beforeAll(async () => {
     if (!existsSync(CLI_PATH)) throw new Error('dist/cli.js is missing: run `npm run build` first');
-    const dir = tempDir('deploy-jamf');
+    dir = tempDir('deploy-jamf');
     // A stand-in for the installed app: accepts only `--cli` first, like the packaged app, then runs the built CLI.
     app = join(dir, 'Sign-in Doctor');
     writeFileSync(app, `#!/bin/sh\n[ "$1" = --cli ] || { echo "not --cli: $*" >&2; exit 64; }\nshift\nexec "${process.execPath}" "${CLI_PATH}" "$@"\n`);
@@ -82,16 +105,30 @@ describe('the Jamf scripts under /bin/sh, against the real CLI', () => {
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const log = join(tree.roots.new![0]!, 'Logs/MSTeams_2026-11-23_06-40-00.00.log');
     await writeFile(log, (await readFile(log, 'utf8')).replaceAll('2026-11-23', day));
-    const policy = join(dir, 'policy.json');
+    policy = join(dir, 'policy with spaces.json');
     await writeFile(policy, JSON.stringify({ version: 1, allow: ['teams.cache-clear', 'teams.signin-reset'], only: ['teams'] }));
-    // The scripts' POLICY variable is empty; the test gives the stand-in the policy instead.
-    writeFileSync(app, readFileSync(app, 'utf8').replace('"$@"\n', `"$@" --policy "${policy}"\n`));
-    env = { ...process.env, ...tree.env, SIGNIN_DOCTOR_STATE_DIR: join(tree.base, 'state'), SIGNIN_DOCTOR_APP: app };
+    env = { ...process.env, ...tree.env, SIGNIN_DOCTOR_STATE_DIR: join(tree.base, 'state') };
   });
 
-  const sh = (script: string) =>
+  /**
+   * A copy of a script as an admin would set it up here: APP is the stand-in, POLICY the policy file
+   * (its quoting is exercised), and the console user is fixed. macOS's launchctl asuser and sudo do not
+   * exist here: with a console user, the copy runs the app directly, which is what they hand over to.
+   */
+  const copyOf = (script: string, consoleUser: string) => {
+    let text = read(`jamf/${script}`)
+      .replace(/^APP=.*$/m, `APP='${app}'`)
+      .replace(/^POLICY=""(.*)$/m, `POLICY='${policy}'$1`)
+      .replace(/^user=\$\(\/usr\/bin\/stat -f%Su \/dev\/console 2>\/dev\/null\)$/m, `user='${consoleUser}'`);
+    text = text.replace('/bin/launchctl asuser "$(/usr/bin/id -u "$user")" /usr/bin/sudo -n -H -u "$user" "$APP"', '"$APP"');
+    expect(text, script).not.toContain('launchctl');
+    const file = join(dir, `${consoleUser || 'nobody'}-${script}`);
+    writeFileSync(file, text);
+    return file;
+  };
+  const sh = (script: string, consoleUser = 'tester') =>
     new Promise<{ code: number; stdout: string }>((done) => {
-      const child = execFile('/bin/sh', [join(ROOT, 'deploy/jamf', script)], { env, timeout: 120_000 }, (error, stdout) => done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout }));
+      const child = execFile('/bin/sh', [copyOf(script, consoleUser)], { env, timeout: 120_000 }, (error, stdout) => done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout }));
       child.stdin?.end();
     });
 
@@ -108,8 +145,13 @@ describe('the Jamf scripts under /bin/sh, against the real CLI', () => {
     expect(after.stdout).toMatch(/^<result>Sign-in Doctor: No repair needed \| [^\n]*<\/result>\n$/);
   });
 
-  it('no app at the path: says so in <result>', async () => {
-    const r = await new Promise<string>((done) => execFile('/bin/sh', [join(ROOT, 'deploy/jamf/signin-doctor-status-ea.sh')], { env: { ...env, SIGNIN_DOCTOR_APP: '/nonexistent/Sign-in Doctor' } }, (_e, stdout) => done(stdout)));
+  it('no app at the path: says so in <result>; no console user: not checked, the app never runs', async () => {
+    // The real script as shipped (the Applications path does not exist here).
+    const r = await new Promise<string>((done) => execFile('/bin/sh', [join(ROOT, 'deploy/jamf/signin-doctor-status-ea.sh')], { env }, (_e, stdout) => done(stdout)));
     expect(r).toBe('<result>Sign-in Doctor is not installed</result>\n');
+    for (const user of ['', 'loginwindow']) {
+      const none = await sh('signin-doctor-status-ea.sh', user);
+      expect(none.stdout, user).toBe('<result>No user signed in: not checked</result>\n');
+    }
   });
 });
