@@ -10,6 +10,22 @@ import { foldFields, type AnyFieldKey, type FieldEvent } from './find-fields';
 
 /** Labels that identify one request: a second, different value means a second error. */
 const SPLIT_KEYS: ReadonlySet<AnyFieldKey> = new Set(['correlationId', 'requestId', 'traceId', 'timestamp']);
+const ID_KEYS: ReadonlySet<AnyFieldKey> = new Set(['correlationId', 'requestId', 'traceId']);
+
+/**
+ * The value as the split compares it. The same GUID comes in either case; the same moment comes at
+ * another precision (the error line to the second, the error page to the millisecond), so a
+ * timestamp is compared to the second.
+ */
+function sameKey(e: FieldEvent): string {
+  return e.key === 'timestamp' ? e.value.slice(0, 19) : e.value.toLowerCase();
+}
+
+/** A timestamp tells errors apart only in a text without request IDs: where they exist, they decide. */
+function splitsOn(events: readonly FieldEvent[]): (e: FieldEvent) => boolean {
+  const ids = events.some((e) => !e.unparsed && ID_KEYS.has(e.key));
+  return (e) => !e.unparsed && (ids ? ID_KEYS.has(e.key) : SPLIT_KEYS.has(e.key));
+}
 export const MAX_ERRORS = 20;
 
 type Item = { kind: 'code'; index: number; hit: CodeHit } | { kind: 'field'; index: number; event: FieldEvent };
@@ -30,7 +46,7 @@ interface Segment {
 
 const newSegment = (items: Item[] = []): Segment => {
   const seen = new Map<AnyFieldKey, string>();
-  for (const it of items) if (it.kind === 'field' && !it.event.unparsed && !seen.has(it.event.key)) seen.set(it.event.key, it.event.value);
+  for (const it of items) if (it.kind === 'field' && !it.event.unparsed && !seen.has(it.event.key)) seen.set(it.event.key, sameKey(it.event));
   return { items, seen };
 };
 
@@ -75,12 +91,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** The errors of a text, newest first: by timestamp when every error has one, else later in the text first. */
 export function groupErrors(occurrences: readonly CodeHit[], events: readonly FieldEvent[]): ErrorGroup[] {
   // Most pastes hold one error (or one error repeated): no ID takes a second value, nothing to split.
+  const splitter = splitsOn(events);
   const firstValue = new Map<AnyFieldKey, string>();
   const splits = events.some((e) => {
-    if (e.unparsed || !SPLIT_KEYS.has(e.key)) return false;
+    if (!splitter(e)) return false;
     const had = firstValue.get(e.key);
-    if (had === undefined) firstValue.set(e.key, e.value);
-    return had !== undefined && had !== e.value;
+    if (had === undefined) firstValue.set(e.key, sameKey(e));
+    return had !== undefined && had !== sameKey(e);
   });
   if (!splits) return [makeGroup(occurrences, events, 0)];
   const items: Item[] = [
@@ -91,9 +108,9 @@ export function groupErrors(occurrences: readonly CodeHit[], events: readonly Fi
   const segments: Segment[] = [newSegment()];
   for (const it of items) {
     let cur = segments[segments.length - 1]!;
-    if (it.kind === 'field' && !it.event.unparsed && SPLIT_KEYS.has(it.event.key)) {
+    if (it.kind === 'field' && splitter(it.event)) {
       const had = cur.seen.get(it.event.key);
-      if (had !== undefined && had !== it.event.value) {
+      if (had !== undefined && had !== sameKey(it.event)) {
         const cut = trailingStart(cur);
         const moved = cur.items.splice(cut);
         segments[segments.length - 1] = newSegment(cur.items);
@@ -102,7 +119,7 @@ export function groupErrors(occurrences: readonly CodeHit[], events: readonly Fi
       }
     }
     cur.items.push(it);
-    if (it.kind === 'field' && !it.event.unparsed && !cur.seen.has(it.event.key)) cur.seen.set(it.event.key, it.event.value);
+    if (it.kind === 'field' && !it.event.unparsed && !cur.seen.has(it.event.key)) cur.seen.set(it.event.key, sameKey(it.event));
   }
 
   // A part without codes is the rest of its neighbour (a repeated ID block), not an error of its own.

@@ -34,3 +34,37 @@ describe('hostile query strings (review #1)', () => {
     expect(prepareText(text).text).toContain('x=\u2713');
   });
 });
+
+describe('one sign-in stays one error (review #2)', () => {
+  it('the error line and the error page of the same request, timestamps at another precision', () => {
+    const text = [
+      `Connect-MgGraph : AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication. Trace ID: ${TRACE} Correlation ID: ${CORR} Timestamp: 2024-05-01 10:00:00Z`,
+      '',
+      `Request Id: ${TRACE}`,
+      `Correlation Id: ${CORR}`,
+      'Timestamp: 2024-05-01T10:00:00.512Z',
+      'Message: AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.',
+    ].join('\n');
+    const ex = explainText(text);
+    expect(ex.errors).toHaveLength(1);
+    expect(ex.fields).toMatchObject({ correlationId: CORR, traceId: TRACE, requestId: TRACE });
+  });
+
+  it('the same GUID braced and upper case, then lower case', () => {
+    const text = `Correlation ID: {${CORR.toUpperCase()}}\nsign-in failed\nCorrelation ID: ${CORR}\nError: 0xCAA20003`;
+    const ex = explainText(text);
+    expect(ex.errors).toHaveLength(1);
+    expect(ex.errors[0]!.fields.correlationId?.toLowerCase()).toBe(CORR);
+    expect(ex.codes.map((c) => c.code)).toEqual(['CAA20003']);
+  });
+
+  it('two requests with different IDs still split, each keeping its own', () => {
+    const other = 'bbbbbbbb-0000-4000-8000-00000000000b';
+    const text = `AADSTS50076: MFA required.\nCorrelation ID: ${CORR}\nTimestamp: 2024-05-01 10:00:00Z\nAADSTS53003: Access blocked.\nCorrelation ID: ${other}\nTimestamp: 2024-05-01 10:00:00Z`;
+    const ex = explainText(text);
+    expect(ex.errors.map((e) => [e.codes.map((c) => c.code), e.fields.correlationId])).toEqual([
+      [['53003'], other],
+      [['50076'], CORR],
+    ]);
+  });
+});
