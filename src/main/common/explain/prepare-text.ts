@@ -63,6 +63,9 @@ const MIN_CONSOLE_WIDTH = 60;
 const MAX_WRAPPED_ROWS = 64;
 // A log line that starts its own entry is never a continuation, whatever its neighbour's length.
 const NEW_ENTRY = /^[ \t]{0,4}[[(]?\d{4}-\d{2}-\d{2}/;
+// A row that starts with a field label or a code is a line of its own: a prose line that merely has
+// the console's width is not joined onto it ("…todayCorrelation ID: …" would hide the ID).
+const OWN_LINE = /^[ \t]{0,4}(?:aadsts|(?:correlation|request|trace)[ \t_-]{0,3}id\b|time[ \t_-]{0,3}stamp\b|error[ \t_]{0,3}code\b|message\s{0,3}:)/i;
 
 /**
  * A console copies long lines cut at its width: rows of exactly the longest length (60 columns or
@@ -88,23 +91,27 @@ function unwrapConsole(text: string): string {
     start = end + 1;
   }
   if (width < MIN_CONSOLE_WIDTH || count < 2) return text;
+  // The rows of full width that are cut: those followed by a label or a code are whole lines.
+  const cut = new Set<number>();
   let run = 0;
   start = 0;
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i]!;
-    if (end - start === width) {
+    const next = end - start === width && i < ends.length - 1 ? text.slice(end + 1, ends[i + 1]) : '';
+    if (end - start === width && !OWN_LINE.test(next)) {
       if (++run > MAX_WRAPPED_ROWS || i === ends.length - 1) return text;
-      const next = text.slice(end + 1, ends[i + 1]);
       if (next.length === 0 || NEW_ENTRY.test(next)) return text;
+      cut.add(i);
     } else run = 0;
     start = end + 1;
   }
+  if (cut.size === 0) return text;
   let out = '';
   start = 0;
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i]!;
     out += text.slice(start, end);
-    if (i < ends.length - 1 && end - start !== width) out += '\n';
+    if (i < ends.length - 1 && !cut.has(i)) out += '\n';
     start = end + 1;
   }
   return out;

@@ -68,3 +68,28 @@ describe('one sign-in stays one error (review #2)', () => {
     ]);
   });
 });
+
+describe('console unwrapping keeps labels on their own lines (review #3)', () => {
+  it('two prose lines of the longest width, each before its Correlation ID, stay two errors', () => {
+    const other = 'bbbbbbbb-0000-4000-8000-00000000000b';
+    const prose1 = 'The sign-in to Teams did not work this morning, I tried it three times.';
+    const prose2 = 'Then I tried again in the browser, and it failed once more for me today';
+    expect(prose1.length).toBe(prose2.length);
+    const text = [prose1, `Correlation ID: ${CORR}`, 'AADSTS50076', prose2, `Correlation ID: ${other}`, 'AADSTS53003'].join('\n');
+    const ex = explainText(text);
+    expect(ex.errors.map((e) => [e.codes.map((c) => c.code), e.fields.correlationId])).toEqual([
+      [['53003'], other],
+      [['50076'], CORR],
+    ]);
+  });
+
+  it('a label really cut at the console width is still joined', () => {
+    const row1 = 'Connect-MgGraph : AADSTS53003: Access was blocked by the policy. Correl';
+    const row2 = 'Connect-MgGraph : AADSTS53003: Access has been blocked by Conditional A';
+    expect(row1.length).toBe(row2.length);
+    const text = [row1, `ation ID: ${CORR}`, row2, 'ccess policies.'].join('\n');
+    const prepared = prepareText(text).text;
+    expect(prepared).toContain('Conditional Access policies.');
+    expect(explainText(text).fields.correlationId).toBe(CORR);
+  });
+});
