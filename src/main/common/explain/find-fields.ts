@@ -97,7 +97,17 @@ const LOCAL_HINT = /korrel|correla(?:tie|z|ci|ç)|corrélation|\bid\s{1,3}(?:d[e
 
 // Hyphenated, or 32 hex digits in a row (braces are left around either).
 const GUID = /(?<![0-9a-fA-F-])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})(?![0-9a-fA-F-])/;
-const TAG = /^([0-9A-Za-z]{4,6})(?![\w.-])/;
+// A tag has a digit ("7q6ca", "4usqa"): an English word after "tag" is not one.
+const TAG = /^(?=[A-Za-z]{0,5}\d)([0-9A-Za-z]{4,6})(?![\w.-])/;
+// "Tag: 7q6ca", "tag=7q6ca", "\"error_tag\": \"…\"", or in parentheses "(Tag 4usqa)"; prose such as
+// "Please tag admin" has neither.
+const TAG_SEPARATOR = /^[ \t]{0,8}["']?[ \t]{0,4}[:=]/;
+const TAG_IN_PARENS = /^[ \t]{1,4}[0-9A-Za-z]{4,6}\)/;
+
+function tagIsLabelled(text: string, label: Label): boolean {
+  const after = text.slice(label.end, label.end + 16);
+  return TAG_SEPARATOR.test(after) || (text[label.start - 1] === '(' && TAG_IN_PARENS.test(after));
+}
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.])/;
 const IPV6 = /^(?=[0-9a-fA-F:]{2,45}(?![0-9a-fA-F:]))[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}/;
 // What sits between a label and its value: `: `, `": "`, ` = `, `(UTC): `.
@@ -235,6 +245,7 @@ export function findFieldEvents(text: string): FieldEvent[] {
   const read = new Map<string, LabelValue>();
   labels.forEach((label, i) => {
     if (label.key === 'ignore' || events.length >= MAX_EVENTS) return;
+    if (label.key === 'supportTag' && !tagIsLabelled(text, label)) return;
     const key: FieldKey = label.key;
     // The value depends only on the text after the label up to the next label (at most WINDOW).
     const nextStart = labels[i + 1]?.start ?? text.length;

@@ -93,3 +93,18 @@ describe('console unwrapping keeps labels on their own lines (review #3)', () =>
     expect(explainText(text).fields.correlationId).toBe(CORR);
   });
 });
+
+describe('support tags only where a tag is labelled (review #4)', () => {
+  it('ordinary English gives no tag', () => {
+    expect(explainText('Please tag admin on this ticket.').fields.supportTag).toBeUndefined();
+    expect(explainText('I will tag 12345 later').fields.supportTag).toBeUndefined();
+    expect(explainText('Tag: admin').fields.supportTag).toBeUndefined();
+  });
+
+  it('a labelled tag with a digit still counts, in each form', () => {
+    expect(explainText('Tag: 7q6ca').fields.supportTag).toBe('7q6ca');
+    expect(explainText('error tag = 4usqa').fields.supportTag).toBe('4usqa');
+    expect(explainText('"Microsoft_ADAL_api_error_tag": "7q6ca"').fields.supportTag).toBe('7q6ca');
+    expect(explainText("We couldn't sign you in (Tag 4usqa)").fields.supportTag).toBe('4usqa');
+  });
+});
