@@ -2,14 +2,15 @@
 // Reads files other machines wrote; never this machine's state, so it needs no service call.
 import { createWriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { once } from 'node:events';
-import { UsageError, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
+import { resolve } from 'node:path';
+import { CallFailure, UsageError, flag, hasFlag, type CommandRun, type Invocation } from '../common/cli-command';
 import { FleetSummarySchema } from '../../shared/contract/fleet';
 import { collectFleet } from './summarize-fleet';
 import { csvLines } from './render-fleet-csv';
 import { renderFleetHtml } from './render-fleet-html';
 import { renderFleetText } from './render-fleet-text';
 import type { MachineRecord } from './machine-record';
+import { writeLines } from './write-lines';
 
 function outputPath(inv: Invocation, name: 'html' | 'csv'): string | undefined {
   const value = flag(inv, name);
@@ -39,13 +40,15 @@ async function writeNew(path: string, text: string): Promise<void> {
 
 /** The CSV is written a line at a time as it is made (a fleet's CSV can be large). */
 async function writeCsv(path: string, machines: Iterable<MachineRecord>): Promise<void> {
-  const out = createWriteStream(path, { flags: 'wx', mode: 0o600, encoding: 'utf8' });
-  await once(out, 'open');
+  await writeLines(createWriteStream(path, { flags: 'wx', mode: 0o600, encoding: 'utf8' }), csvLines(machines));
+}
+
+/** A failed write is the run's failure (exit 1), said plainly: never a silent success. */
+async function orFail(what: string, path: string, write: () => Promise<void>): Promise<void> {
   try {
-    for (const line of csvLines(machines)) if (!out.write(line)) await once(out, 'drain');
-  } finally {
-    out.end();
-    await once(out, 'close');
+    await write();
+  } catch (error) {
+    throw new CallFailure('write-failed', `could not write ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 1);
   }
 }
 
@@ -64,18 +67,19 @@ export const runFleet: CommandRun = async (inv) => {
   const csv = outputPath(inv, 'csv');
   if (html) await mustBeNew(html, 'the page');
   if (csv) await mustBeNew(csv, 'the CSV');
-  if (html && csv && html === csv) throw new UsageError('give --html and --csv different files');
+  if (html && csv && resolve(html) === resolve(csv)) throw new UsageError('give --html and --csv different files');
 
-  const collector = await collectFleet(paths);
+  const now = new Date();
+  const collector = await collectFleet(paths, { now });
   // Validated like every document we print: a bug here must not hand scripts a wrong shape.
-  const summary = FleetSummarySchema.parse(collector.summary(new Date()));
+  const summary = FleetSummarySchema.parse(collector.summary(now));
   const written: string[] = [];
   if (html) {
-    await writeNew(html, renderFleetHtml(summary));
+    await orFail('the page', html, () => writeNew(html, renderFleetHtml(summary)));
     written.push(`Wrote the page to ${html}.`);
   }
   if (csv) {
-    await writeCsv(csv, collector.machines());
+    await orFail('the CSV', csv, () => writeCsv(csv, collector.machines()));
     written.push(`Wrote one row per machine and finding to ${csv}.`);
   }
   const human = renderFleetText(summary) + (written.length ? `\n${written.join('\n')}\n` : '');

@@ -19,6 +19,7 @@ export const SKIP_MEANINGS: Record<FleetSkipReason, string> = {
   unreadable: 'could not be read (permissions, removed, a broken link)',
   'special-file': 'not a regular file (a pipe, socket or device): not opened',
   'link-loop': 'a link back into a folder already read',
+  'link-outside': 'a link to somewhere outside the folder given: not followed',
   'seen-already': 'the same file reached again through a link',
   'too-deep': 'folders nested too deep: not walked',
 };
@@ -35,6 +36,17 @@ export interface FileRef {
 interface Entry {
   record: MachineRecord;
   aliases: string[];
+  /** The newest diagnose or report file's OS and Teams clients: a remediate file does not list them. */
+  details?: Pick<MachineRecord, 'atMs' | 'os' | 'teams'>;
+}
+
+/** A document dated later than this after the run is not believed (the machine's clock is wrong). */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `a` replaces `b` as a machine's file: a readable file beats an unreadable newer one, then the newer wins. */
+function replaces(a: MachineRecord, b: MachineRecord): boolean {
+  if (!a.findingsUnreadable !== !b.findingsUnreadable) return !a.findingsUnreadable;
+  return a.atMs >= b.atMs;
 }
 
 const zero = (): SeverityCounts => ({ fail: 0, warn: 0, info: 0, ok: 0 });
@@ -83,6 +95,10 @@ export class FleetCollector {
   private readonly skipped = new Map<FleetSkipReason, { files: number; examples: string[] }>();
   private readonly newer = { files: 0, examples: [] as string[] };
   private findingsDropped = 0;
+  private unreadableFindings = 0;
+
+  /** `now`: the run's time, against which a document's stated time is checked. */
+  constructor(private readonly now: Date = new Date()) {}
 
   ignore(): void {
     this.ignored++;
@@ -104,9 +120,11 @@ export class FleetCollector {
       this.newer.files++;
       const name = safeText(file.display, 120);
       if (name && this.newer.examples.length < LIMITS.examples) this.newer.examples.push(name);
+      if (facts.findingsUnreadable) this.unreadableFindings++;
     }
+    // The machine's own clock: a time past tomorrow is wrong, so the file's time stands in for it.
     const stated = facts.at ? Date.parse(facts.at) : NaN;
-    const atMs = Number.isFinite(stated) ? stated : file.mtimeMs;
+    const atMs = Number.isFinite(stated) && stated <= this.now.getTime() + FUTURE_SLACK_MS ? stated : file.mtimeMs;
     const { aliases, ...identity } = identityOf(facts, file);
     const { findingsDropped: _dropped, deviceName: _name, deviceId: _id, at: _at, ...kept } = facts;
     const record: MachineRecord = { ...kept, ...identity, file: safeText(file.display, 200) ?? 'unnamed file', at: new Date(atMs).toISOString(), atMs };
@@ -114,13 +132,15 @@ export class FleetCollector {
     // The same machine may be known by its name in one file and its id in another: one entry.
     const canon = [...new Set(aliases.map((a) => this.alias.get(a)).filter((k): k is string => k !== undefined))];
     const rivals = canon.map((k) => this.entries.get(k)!);
-    let winner: Entry = { record, aliases };
+    let winner: Entry = { record, aliases, ...(record.kind !== 'remediate' ? { details: { atMs, os: record.os, teams: record.teams } } : {}) };
     for (const r of rivals) {
       this.superseded++;
+      const details = [winner.details, r.details].filter((d) => d !== undefined).sort((a, b) => b.atMs - a.atMs)[0];
       // On the same time the file read later wins (name order: deterministic).
-      if (r.record.atMs > winner.record.atMs) winner = { record: r.record, aliases: [...r.aliases, ...winner.aliases] };
-      else winner = { record: winner.record, aliases: [...winner.aliases, ...r.aliases] };
+      if (replaces(winner.record, r.record)) winner = { record: winner.record, aliases: [...winner.aliases, ...r.aliases], ...(details ? { details } : {}) };
+      else winner = { record: r.record, aliases: [...r.aliases, ...winner.aliases], ...(details ? { details } : {}) };
     }
+    if (winner.record.kind === 'remediate' && winner.details) winner.record = { ...winner.record, os: winner.details.os ?? winner.record.os, teams: winner.details.teams };
     for (const k of canon) this.entries.delete(k);
     winner.aliases = [...new Set([...winner.aliases, ...aliases])];
     // A report names the machine only by its id (it redacts names): keep the name another file gave.
@@ -197,7 +217,7 @@ export class FleetCollector {
           total: [...this.skipped.values()].reduce((a, s) => a + s.files, 0),
           byReason: [...this.skipped].sort((a, b) => b[1].files - a[1].files || a[0].localeCompare(b[0])).map(([reason, s]) => ({ reason, files: s.files, meaning: SKIP_MEANINGS[reason], examples: [...s.examples] })),
         },
-        newerSchema: { files: this.newer.files, examples: [...this.newer.examples] },
+        newerSchema: { files: this.newer.files, examples: [...this.newer.examples], unreadableFindings: this.unreadableFindings },
         findingsDropped: this.findingsDropped,
       },
       machines: { total: machines.length, byWorst, withProblems },

@@ -34,6 +34,8 @@ export interface MachineRecord {
   at: string;
   atMs: number;
   newerSchema: boolean;
+  /** A newer-schema file whose findings this build cannot read: it never replaces a readable file. */
+  findingsUnreadable?: true;
   findings: MachineFinding[];
   error?: MachineError;
   /** Causes that are not ruled out, strongest first (ids). */
@@ -51,6 +53,9 @@ export type MachineFacts = Omit<MachineRecord, 'key' | 'label' | 'labelFrom' | '
   findingsDropped: number;
 };
 
+/** Findings (and list entries like them) kept per file; a real run has a few dozen. The rest are counted as dropped. */
+export const MAX_FINDINGS = 2000;
+
 const LenientFindingSchema = z.object({ id: StableIdSchema, severity: SeveritySchema, title: z.unknown().optional(), evidence: z.unknown().optional() });
 type LenientFinding = z.infer<typeof LenientFindingSchema> & { evidence?: unknown };
 
@@ -59,8 +64,8 @@ export function readFindings(raw: unknown): { findings: MachineFinding[]; kept: 
   if (!Array.isArray(raw)) return { findings: [], kept: [], dropped: 0 };
   const byId = new Map<string, MachineFinding>();
   const kept: LenientFinding[] = [];
-  let dropped = 0;
-  for (const item of raw) {
+  let dropped = Math.max(0, raw.length - MAX_FINDINGS);
+  for (const item of raw.slice(0, MAX_FINDINGS)) {
     const parsed = LenientFindingSchema.safeParse(item);
     if (!parsed.success) {
       dropped++;
@@ -78,7 +83,8 @@ export function readFindings(raw: unknown): { findings: MachineFinding[]; kept: 
 
 const CODE = /^[0-9A-Za-z]{1,16}$/;
 const LenientCodeSchema = z.object({ family: ErrorCodeFamilySchema, code: z.string().regex(CODE), display: z.unknown().optional() });
-const LenientErrorSchema = z.object({ codes: z.array(z.unknown()).max(100), leadCode: z.unknown().optional() });
+const MAX_CODES = 100;
+const LenientErrorSchema = z.object({ codes: z.array(z.unknown()).max(MAX_CODES), leadCode: z.unknown().optional() });
 
 function displayOf(family: string, code: string): string {
   return family === 'aadsts' ? `AADSTS${code}` : `0x${code}`;
@@ -86,6 +92,9 @@ function displayOf(family: string, code: string): string {
 
 /** The error's leading code (the one the causes were ranked for), named from our catalog, never from the file. */
 export function readError(raw: unknown): MachineError | undefined {
+  // Refused before zod, which would walk and copy a list of any length first.
+  const list = typeof raw === 'object' && raw !== null ? (raw as { codes?: unknown }).codes : undefined;
+  if (Array.isArray(list) && list.length > MAX_CODES) return undefined;
   const error = LenientErrorSchema.safeParse(raw);
   if (!error.success) return undefined;
   const codes = error.data.codes.flatMap((c) => {

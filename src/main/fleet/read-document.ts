@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { FleetDocKind, FleetSkipReason } from '../../shared/contract/fleet';
 import { KNOWN_VERSIONS } from './known-versions';
-import { factsFromEvidence, readOs, sharedFacts, type MachineFacts } from './machine-record';
+import { MAX_FINDINGS, factsFromEvidence, readOs, sharedFacts, type MachineFacts } from './machine-record';
 import { readRemediate } from './read-remediate';
 
 export type DocumentResult = { ok: true; facts: MachineFacts } | { ok: false; reason: FleetSkipReason; detail: string };
@@ -80,6 +80,17 @@ function readReport(doc: Record<string, unknown>, newer: boolean): MachineFacts 
   };
 }
 
+/** The document with its findings list cut to MAX_FINDINGS before zod copies it, how many were cut, and whether the list is there at all. */
+function capFindings(kind: FleetDocKind, doc: Record<string, unknown>): { doc: Record<string, unknown>; over: number; fits: boolean } {
+  const holder = kind === 'remediate' ? doc.findings : doc;
+  const list = isObject(holder) ? (kind === 'remediate' ? holder.problems : holder.findings) : undefined;
+  if (!Array.isArray(list)) return { doc, over: 0, fits: false };
+  if (list.length <= MAX_FINDINGS) return { doc, over: 0, fits: true };
+  const cut = list.slice(0, MAX_FINDINGS);
+  const capped = kind === 'remediate' ? { ...doc, findings: { ...(holder as Record<string, unknown>), problems: cut } } : { ...doc, findings: cut };
+  return { doc: capped, over: list.length - MAX_FINDINGS, fits: true };
+}
+
 export function readDocument(value: unknown): DocumentResult {
   if (!isObject(value)) return { ok: false, reason: 'foreign', detail: 'not a JSON object' };
   const kind = kindOf(value);
@@ -87,7 +98,8 @@ export function readDocument(value: unknown): DocumentResult {
   const version = value.schemaVersion;
   if (version !== undefined && !(typeof version === 'number' && Number.isInteger(version) && version >= 1)) return { ok: false, reason: 'wrong-shape', detail: 'its schemaVersion is not a version number' };
   const newer = typeof version === 'number' && version > KNOWN_VERSIONS[kind];
-  const read = kind === 'diagnose' ? readDiagnose(value, newer) : kind === 'report' ? readReport(value, newer) : readRemediate(value, newer);
+  const { doc, over, fits } = capFindings(kind, value);
+  const read = kind === 'diagnose' ? readDiagnose(doc, newer) : kind === 'report' ? readReport(doc, newer) : readRemediate(doc, newer);
   if ('wrongShape' in read) return { ok: false, reason: 'wrong-shape', detail: read.wrongShape };
-  return { ok: true, facts: read };
+  return { ok: true, facts: { ...read, findingsDropped: read.findingsDropped + over, ...(newer && !fits ? { findingsUnreadable: true as const } : {}) } };
 }

@@ -1,7 +1,8 @@
-// Reads one collected file as JSON: a plain file (UTF-8, or UTF-16 as Windows PowerShell 5.1's `>`
+// Reads one collected file's text: a plain file (UTF-8, or UTF-16 as Windows PowerShell 5.1's `>`
 // writes it) or a support bundle zip (its report.json). Nothing larger than the cap is read, a file
 // is opened without blocking (a pipe swapped in after the walk cannot hang us) and must still be the
-// regular file the walk saw.
+// regular file the walk saw. Parsing is a separate step (parseMachineText), so files read ahead
+// are held as text, never as parsed trees, and only one file at a time is parsed.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FleetSkipReason } from '../../shared/contract/fleet';
@@ -9,9 +10,13 @@ import { looksBinary } from '../common/cli-input';
 import { isZip, readZipEntry } from './zip-entry';
 
 /** A machine's document is tens of KB; a support bundle a few hundred. More is not one of ours. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export type ReadResult = { ok: true; value: unknown; mtimeMs: number; fromZip: boolean } | { ok: false; reason: FleetSkipReason };
+/** Our documents nest a few levels (evidence inside findings); deeper is not one of ours. */
+export const MAX_JSON_DEPTH = 64;
+
+export type ReadResult = { ok: true; text: string; mtimeMs: number; fromZip: boolean } | { ok: false; reason: FleetSkipReason };
+export type ParseResult = { ok: true; value: unknown } | { ok: false; reason: FleetSkipReason };
 
 const isReportJson = (name: string) => name === 'report.json' || name.endsWith('/report.json');
 
@@ -56,14 +61,37 @@ export async function readMachineFile(path: string, seen?: { dev: number; ino: n
     }
     const text = decodeText(data);
     if (text === undefined) return { ok: false, reason: 'binary' };
-    try {
-      return { ok: true, value: JSON.parse(text) as unknown, mtimeMs: info.mtimeMs, fromZip };
-    } catch {
-      return { ok: false, reason: 'broken-json' };
-    }
+    return { ok: true, text, mtimeMs: info.mtimeMs, fromZip };
   } catch {
     return { ok: false, reason: 'unreadable' };
   } finally {
     await handle.close();
+  }
+}
+
+/** Whether brackets nest deeper than `max` outside strings: one linear pass, far cheaper than the tree JSON.parse would build. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** The file's JSON; nesting past MAX_JSON_DEPTH is refused as broken before JSON.parse builds it. */
+export function parseMachineText(text: string, maxDepth = MAX_JSON_DEPTH): ParseResult {
+  if (nestsDeeperThan(text, maxDepth)) return { ok: false, reason: 'broken-json' };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, reason: 'broken-json' };
   }
 }

@@ -43,7 +43,7 @@ export function renderFleetText(s: FleetSummary): string {
       out.push(`     ${x.problems.join(', ')}`);
     });
     const more = m.withProblems - Math.min(SHOWN.lookFirst, s.lookFirst.length);
-    if (more > 0) out.push(`  … and ${plural(more, 'more machine')} with problems (--csv FILE or --html FILE lists them all).`);
+    if (more > 0) out.push(`  … and ${plural(more, 'more machine')} with problems (--csv FILE lists them all).`);
   }
 
   const problems = s.findings.filter((f) => f.bySeverity.fail + f.bySeverity.warn > 0);

@@ -3,9 +3,11 @@
 // go, whitespace runs become one space, secrets are cut by the redaction core, and the rest is capped.
 import { MAX_REDACT_CHARS, redactSecrets } from '../common/redact/redact-text';
 
-// C0 and C1 controls, bidi embeddings/overrides/isolates, zero-width and BOM characters.
+// C0 and C1 controls, the soft hyphen, the Arabic letter mark, the Mongolian vowel separator,
+// bidi embeddings/overrides/isolates, zero-width and BOM characters, and the tag characters
+// (U+E0000-U+E007F, astral: hence the `u` flag).
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
 
 /** A printable, secret-free, capped string, or undefined when `value` is not a string or is blank after cleaning. */
 export function safeText(value: unknown, max = 120): string | undefined {

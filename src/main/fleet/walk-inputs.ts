@@ -1,10 +1,10 @@
 // The files `fleet summarize` reads, one at a time: each PATH given, and every file of a given folder
-// walked recursively in name order. Links are followed, but a folder is walked once (a link back
-// into one already walked is a loop) and a file is read once; pipes, sockets and devices are never
-// opened. In walked folders only *.json and *.zip are candidates; a file named on the command line
-// is read whatever its name.
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+// walked recursively in name order. Links are followed inside the folder given only (a link to `/`
+// or a home folder is skipped, not walked), a folder is walked once (a link back into one already
+// walked is a loop) and a file is read once; pipes, sockets and devices are never opened. In walked
+// folders only *.json and *.zip are candidates; a file named on the command line is read whatever its name.
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import type { FleetSkipReason } from '../../shared/contract/fleet';
 
 /** Folders nested deeper than this below a PATH are not walked (collected trees are a few levels deep). */
@@ -29,9 +29,17 @@ export async function* walkInputs(paths: readonly string[], maxDepth = MAX_WALK_
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  async function* visit(path: string, display: string, depth: number, explicit: boolean, root: string): AsyncGenerator<WalkItem> {
+  /** `realRoot`: the real path of the folder given; a walked entry must resolve inside it. */
+  async function* visit(path: string, display: string, depth: number, explicit: boolean, root: string, realRoot: string): AsyncGenerator<WalkItem> {
     let info;
     try {
+      if (!explicit) {
+        const real = await realpath(path);
+        if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
+          yield { kind: 'skip', path, display, reason: 'link-outside' };
+          return;
+        }
+      }
       info = await stat(path, { bigint: false });
     } catch (error) {
       yield { kind: 'skip', path, display, reason: errnoOf(error) === 'ELOOP' ? 'link-loop' : 'unreadable' };
@@ -58,16 +66,17 @@ export async function* walkInputs(paths: readonly string[], maxDepth = MAX_WALK_
       }
       for (const name of names) {
         const child = join(path, name);
-        yield* visit(child, relative(root, child) || name, depth + 1, false, root);
+        yield* visit(child, relative(root, child) || name, depth + 1, false, root, realRoot);
       }
+      return;
+    }
+    // The name first: a pipe or socket in a walked folder is only a skipped machine file if it is named like one.
+    if (!explicit && !CANDIDATE.test(path)) {
+      yield { kind: 'ignored', path };
       return;
     }
     if (!info.isFile()) {
       yield { kind: 'skip', path, display, reason: 'special-file' };
-      return;
-    }
-    if (!explicit && !CANDIDATE.test(path)) {
-      yield { kind: 'ignored', path };
       return;
     }
     if (seenFiles.has(key)) {
@@ -80,12 +89,14 @@ export async function* walkInputs(paths: readonly string[], maxDepth = MAX_WALK_
 
   for (const path of paths) {
     let isDir = false;
+    let realRoot = path;
     try {
       isDir = (await stat(path)).isDirectory();
+      realRoot = await realpath(path);
     } catch {
       // visit() reports it.
     }
     // A folder's files are named inside it (`PC-0042/diagnose.json` under the folder given); a file by its name.
-    yield* visit(path, basename(path), 0, !isDir, isDir ? path : '');
+    yield* visit(path, basename(path), 0, !isDir, isDir ? path : '', realRoot);
   }
 }

@@ -25,6 +25,7 @@ export const FleetSkipReasonSchema = z.enum([
   'unreadable', // permissions, removed while read, a broken link
   'special-file', // a pipe, socket or device: never opened for reading
   'link-loop', // a link back into a folder already walked
+  'link-outside', // a link in a walked folder to somewhere outside the PATH given: not followed
   'seen-already', // the same file reached a second time through a link
   'too-deep', // folders nested deeper than the walk goes
 ]);
@@ -53,7 +54,12 @@ export const FleetSummarySchema = z.object({
       byReason: z.array(z.object({ reason: FleetSkipReasonSchema, files: z.number().int(), meaning: z.string(), examples: z.array(z.string()) })),
     }),
     /** Files from a newer schema version than this build knows: read as far as they could be. */
-    newerSchema: z.object({ files: z.number().int(), examples: z.array(z.string()) }),
+    newerSchema: z.object({
+      files: z.number().int(),
+      examples: z.array(z.string()),
+      /** Of those, files whose findings this build cannot read: they never replace a readable file of the machine. */
+      unreadableFindings: z.number().int().optional(),
+    }),
     /** Findings left out because they did not fit (an unknown severity, a malformed id). */
     findingsDropped: z.number().int(),
   }),

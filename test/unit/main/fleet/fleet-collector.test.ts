@@ -163,7 +163,7 @@ describe('fleet collector', () => {
       { doc: 'just a string', file: 'string.json' },
     ]);
     const s = c.summary(NOW);
-    expect(s.inputs.newerSchema).toEqual({ files: 1, examples: ['newer.json'] });
+    expect(s.inputs.newerSchema).toEqual({ files: 1, examples: ['newer.json'], unreadableFindings: 0 });
     expect(s.inputs.findingsDropped).toBe(1);
     expect(s.machines.total).toBe(1);
     expect(s.lookFirst[0]).toMatchObject({ label: 'newer.json', newerSchema: true, problems: ['cac.service'] });

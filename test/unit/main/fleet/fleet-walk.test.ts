@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMachineFile } from '../../../../src/main/fleet/read-input';
+import { parseMachineText, readMachineFile } from '../../../../src/main/fleet/read-input';
 import { walkInputs, type WalkItem } from '../../../../src/main/fleet/walk-inputs';
 import { tempDir } from '../../../support/browser';
 
@@ -39,6 +39,33 @@ describe('walking the PATHs', () => {
     // A file named on the command line is read whatever its name; a missing one is unreadable.
     expect(await walk([join(root, 'a.txt'), join(root, 'gone.json')])).toEqual(['file a.txt', 'skip unreadable gone.json']);
   });
+
+  it('does not follow a link out of the folder given: it is skipped and counted, the folder itself may be a link', async () => {
+    const base = tempDir('fleet-walk-outside');
+    const outside = join(base, 'outside');
+    mkdirSync(join(outside, 'deep'), { recursive: true });
+    writeFileSync(join(outside, 'secret.json'), '{}');
+    writeFileSync(join(outside, 'deep/more.json'), '{}');
+    const root = join(base, 'fleet');
+    mkdirSync(join(root, 'pc'), { recursive: true });
+    writeFileSync(join(root, 'pc/diagnose.json'), '{}');
+    symlinkSync(outside, join(root, 'r'));
+    symlinkSync(join(outside, 'secret.json'), join(root, 'pc/out.json'));
+    symlinkSync('diagnose.json', join(root, 'pc/in.json'));
+    const expected = ['file pc/diagnose.json', 'skip seen-already pc/in.json', 'skip link-outside pc/out.json', 'skip link-outside r'];
+    expect(await walk([root])).toEqual(expected);
+    // Given through a link, the folder is walked as its real self: the same entries inside, the same outside.
+    symlinkSync(root, join(base, 'via-link'));
+    expect(await walk([join(base, 'via-link')])).toEqual(expected);
+    // Named on the command line, the outside file is read: it was given, not found.
+    expect(await walk([join(root, 'pc/out.json')])).toEqual(['file out.json']);
+  });
+
+  it('a pipe or socket in a walked folder is ignored unless it is named like a machine file', async () => {
+    const root = tempDir('fleet-walk-names');
+    execFileSync('/usr/bin/mkfifo', [join(root, 'p.fifo'), join(root, 'q.json')]);
+    expect(await walk([root])).toEqual(['ignored', 'skip special-file q.json']);
+  });
 });
 
 describe('reading one file', () => {
@@ -56,7 +83,9 @@ describe('reading one file', () => {
     };
     for (const [name, content] of Object.entries(files)) {
       writeFileSync(join(dir, name), content);
-      expect(await readMachineFile(join(dir, name)), name).toMatchObject({ ok: true, value: doc, fromZip: false });
+      const read = await readMachineFile(join(dir, name));
+      expect(read, name).toMatchObject({ ok: true, fromZip: false });
+      expect(parseMachineText((read as { text: string }).text), name).toEqual({ ok: true, value: doc });
     }
   });
 
@@ -67,8 +96,7 @@ describe('reading one file', () => {
     expect(await readMachineFile(join(dir, 'big.json'), undefined, bytes)).toMatchObject({ ok: true });
     writeFileSync(join(dir, 'nul.json'), Buffer.from('{"a":\u0000}'));
     expect(await readMachineFile(join(dir, 'nul.json'))).toEqual({ ok: false, reason: 'binary' });
-    writeFileSync(join(dir, 'cut.json'), text.slice(0, 10));
-    expect(await readMachineFile(join(dir, 'cut.json'))).toEqual({ ok: false, reason: 'broken-json' });
+    expect(parseMachineText(text.slice(0, 10))).toEqual({ ok: false, reason: 'broken-json' });
     writeFileSync(join(dir, 'zip.json'), Buffer.from('PK\u0003\u0004 not really a zip'));
     expect(await readMachineFile(join(dir, 'zip.json'))).toEqual({ ok: false, reason: 'bad-zip' });
   });
