@@ -173,6 +173,52 @@ describe('fleet collector', () => {
     ]);
   });
 
+  it('a newer-schema file whose findings cannot be read never replaces a readable one of the machine, in either order', () => {
+    const readable = { doc: diagnose('PC-9', '2026-11-20T08:00:00Z', [finding('cac.service', 'fail')]), file: 'old.json' };
+    const unreadable = { doc: { ...diagnose('PC-9', '2026-11-22T08:00:00Z', []), schemaVersion: 9, findings: { moved: 'elsewhere' } }, file: 'newer.json' };
+    for (const order of [[readable, unreadable], [unreadable, readable]]) {
+      const s = collect(order).summary(NOW);
+      expect(s.machines.total).toBe(1);
+      expect(s.lookFirst).toEqual([expect.objectContaining({ label: 'PC-9', file: 'old.json', worst: 'fail', newerSchema: false })]);
+      expect(s.inputs.newerSchema).toEqual({ files: 1, examples: ['newer.json'], unreadableFindings: 1 });
+    }
+    // Alone, it still counts as its machine (read as far as it goes).
+    expect(collect([unreadable]).summary(NOW).machines.total).toBe(1);
+  });
+
+  it('a document dated past tomorrow is not believed: the file time stands in, so the corrected file wins', () => {
+    const c = new FleetCollector(NOW);
+    const future = readDocument(diagnose('PC-5', '2027-06-01T08:00:00Z', [finding('clock.skew', 'fail')]));
+    const fixed = readDocument(diagnose('PC-5', '2026-11-22T08:00:00Z', [finding('clock.skew', 'ok')]));
+    if (!future.ok || !fixed.ok) throw new Error('fixture');
+    c.add(fixed.facts, { path: '/f/fixed.json', display: 'fixed.json', mtimeMs: Date.parse('2026-11-22T08:00:00Z') });
+    c.add(future.facts, { path: '/f/future.json', display: 'future.json', mtimeMs: Date.parse('2026-11-10T08:00:00Z') });
+    const [machine] = c.machines();
+    expect(machine).toMatchObject({ file: 'fixed.json', findings: [{ id: 'clock.skew', severity: 'ok' }] });
+    // Within a day of the run, the stated time stands (a clock a little ahead is not wrong enough).
+    const soon = new FleetCollector(NOW);
+    soon.add(fixed.facts, { path: '/f/fixed.json', display: 'fixed.json', mtimeMs: 0 });
+    const ahead = readDocument(diagnose('PC-5', '2026-11-24T07:00:00Z', [finding('clock.skew', 'warn')]));
+    if (!ahead.ok) throw new Error('fixture');
+    soon.add(ahead.facts, { path: '/f/ahead.json', display: 'ahead.json', mtimeMs: 0 });
+    expect(soon.machines()[0]).toMatchObject({ file: 'ahead.json', at: '2026-11-24T07:00:00.000Z' });
+  });
+
+  it('a newer remediate file keeps the OS and Teams client an older diagnose file of the machine gave', () => {
+    const older = diagnose('PC-3', '2026-11-20T08:00:00Z', [osFinding('Windows 11 Pro 23H2', '10.0.22631.4460'), teamsFinding('new', 'New Teams', '25290.205')]);
+    const remediate = (at: string) => ({ schemaVersion: 1, kind: 'remediate', generatedAt: at, device: { name: 'PC-3', platform: 'win32', os: 'Windows 11' }, findings: { problems: [{ id: 'teams.log-signin-loop', severity: 'fail', title: 'Sign-in loop' }] } });
+    for (const order of [
+      [older, remediate('2026-11-22T08:00:00Z'), remediate('2026-11-23T07:00:00Z')],
+      [remediate('2026-11-23T07:00:00Z'), older, remediate('2026-11-22T08:00:00Z')],
+    ]) {
+      const s = collect(order.map((doc, i) => ({ doc, file: `${i}.json` }))).summary(NOW);
+      expect(s.machines.total).toBe(1);
+      expect(s.lookFirst[0]).toMatchObject({ kind: 'remediate', at: '2026-11-23T07:00:00.000Z', problems: ['teams.log-signin-loop'] });
+      expect(s.byOs).toEqual([{ platform: 'Windows', machines: 1, withProblems: 1, versions: [{ version: 'Windows 11 Pro 23H2 10.0.22631.4460', machines: 1, withProblems: 1 }] }]);
+      expect(s.byTeamsClient).toEqual([{ client: 'new', name: 'New Teams', machines: 1, withProblems: 1, versions: [{ version: '25290.205', machines: 1 }] }]);
+    }
+  });
+
   it('long lists are capped and the rest counted (a hostile fleet cannot make the page huge)', () => {
     const docs = Array.from({ length: LIMITS.versions + 5 }, (_, i) => ({ doc: diagnose(`PC-${i}`, '2026-11-21T08:00:00Z', [osFinding('Windows 11 Pro', `10.0.22631.${i}`), teamsFinding('new', 'New Teams', `25${i}`)]), file: `${i}` }));
     const s = collect(docs).summary(NOW);

@@ -94,6 +94,25 @@ describe('text from the files', () => {
     }
   });
 
+  it('loses the soft hyphen, the Arabic letter mark, the Mongolian vowel separator and the tag characters', () => {
+    expect(safeText('\u00adPC\u061c-\u180e1\u{e0041}\u{e007f}')).toBe('PC - 1');
+    expect(safeText('\u{e0000}\u00ad\u{e0067}\u{e0062}')).toBeUndefined();
+    // Characters beside the tag block are kept: only the range goes.
+    expect(safeText('\u{e0080}ok')).toBe('\u{e0080}ok');
+  });
+
+  it('the human text points to the CSV for the full list (the page shows the first 50 only)', () => {
+    const c = new FleetCollector();
+    for (let i = 0; i < 12; i++) {
+      const read = readDocument({ schemaVersion: 1, kind: 'diagnose', startedAt: '2026-11-21T08:00:00Z', finishedAt: '2026-11-21T08:00:00Z', domains: ['cac'], device: { name: `PC-${i}`, platform: 'win32' }, findings: [{ id: 'cac.service', domain: 'cac', severity: 'fail', title: 't', detail: '', evidence: {}, fixes: [] }], causes: [] });
+      if (!read.ok) throw new Error(read.detail);
+      c.add(read.facts, { path: `/f/${i}.json`, display: `${i}.json`, mtimeMs: 0 });
+    }
+    const text = renderFleetText(c.summary(new Date()));
+    expect(text).toContain('… and 2 more machines with problems (--csv FILE lists them all).');
+    expect(text).not.toContain('--html FILE lists');
+  });
+
   it('the human text shows hostile names without their control characters', () => {
     const text = renderFleetText(hostileFleet().summary(new Date()));
     expect(text).not.toMatch(/[\u001b\u202e]/); // eslint-disable-line no-control-regex -- finding control characters is the point
