@@ -4,7 +4,7 @@
 // for IT to copy.
 import type { ExplainedError, Explanation, FoundCode, TroubleshootingFields } from '../../shared/contract/explain';
 import { aadstsLookupUrl } from '../../shared/knowledge/aadsts/lookup-link';
-import { displayCode } from '../../shared/knowledge/catalog';
+import { displayCode, isWindowsErrorNumber } from '../../shared/knowledge/catalog';
 import { FIELD_LABELS, FIELD_ORDER } from '../../shared/knowledge/field-labels';
 
 const WHO: Record<string, string> = { both: 'you and IT', user: 'you', developer: "the app's developer", admin: 'your IT admin' };
@@ -14,7 +14,8 @@ function codeLines(code: FoundCode, indent: string): string[] {
   const page = code.family === 'aadsts' ? [`${indent}  Microsoft's page for this code: ${aadstsLookupUrl(code.code) ?? ''}`] : [];
   // A code written another way (decimal, no prefix) is also shown the usual way: -895352820 (0xCAA2000C).
   const usual = displayCode(code.family, code.code);
-  const shown = code.family !== 'aadsts' && code.raw.toUpperCase() !== usual.toUpperCase() ? `${code.raw} (${usual})` : code.raw;
+  // An AADSTS number found without its prefix (after "Error code:") is shown with it: AADSTS50058.
+  const shown = code.family === 'aadsts' ? (/^\d+$/.test(code.raw) ? usual : code.raw) : code.raw.toUpperCase() !== usual.toUpperCase() ? `${code.raw} (${usual})` : code.raw;
   if (!code.known || !code.entry) return [`${indent}${shown}: unknown code (not in our catalog; we do not guess).`, ...page];
   const e = code.entry;
   const list = (title: string, items: readonly string[]) => (items.length ? [`${indent}  ${title}`, ...items.map((c) => `${indent}    - ${c}`)] : []);
@@ -58,7 +59,10 @@ export function renderExplanation(ex: Explanation): string {
 /** One looked-up code, or why it is none of ours. */
 export function renderLookup(input: string, found: readonly FoundCode[]): string {
   if (!found.length) {
-    return `"${input.slice(0, 64)}" is not a code of the families Sign-in Doctor reads (AADSTS, Windows sign-in 0xCAA…, Windows errors 0x8007… 0x8009… 0x801C… 0x8018…, Microsoft account 8004…, smart card 0x8010…).\n`;
+    const windows = isWindowsErrorNumber(input.trim().replace(/^error\s*code\s*[:#]?\s*/i, ''))
+      ? ' Numbers from 10000 to 15999 are Windows error numbers (Winsock, WinHTTP and others), not AADSTS codes; we do not list this one.'
+      : '';
+    return `"${input.slice(0, 64)}" is not a code of the families Sign-in Doctor reads (AADSTS, Windows sign-in 0xCAA…, Windows errors 0x8007… 0x8009… 0x801C… 0x8018…, Microsoft account 8004…, smart card 0x8010…).${windows}\n`;
   }
   const lines: string[] = [];
   for (const c of found) lines.push(...codeLines({ ...c, raw: displayCode(c.family, c.code) }, ''), '');

@@ -81,14 +81,35 @@ export function valueOfDecimal(digits: string): number | undefined {
 }
 
 /**
+ * A bare decimal 10000-15999 is a Windows error number (Winsock 10xxx, WinINet / WinHTTP 12xxx, …):
+ * no documented AADSTS code lies there, so without the AADSTS prefix it is not read as one.
+ */
+export function isWindowsErrorNumber(digits: string): boolean {
+  if (!/^\d{5}$/.test(digits)) return false;
+  const n = Number(digits);
+  return n >= 10_000 && n <= 15_999;
+}
+
+/** WinHTTP / WinINet errors 12000-12187 as their HRESULT (0x80070000 | number): 12029 is 0x80072EFD. */
+export function winHttpRef(digits: string): CodeRef | undefined {
+  const n = /^\d{5}$/.test(digits) ? Number(digits) : NaN;
+  if (!(n >= 12_000 && n <= 12_187)) return undefined;
+  return { family: 'hresult', code: (0x80070000 + n).toString(16).toUpperCase() };
+}
+
+/**
  * Reads one code as a person would type it: 53003, AADSTS53003, 0xCAA2000B, caa2000b, 3399614476,
  * -895352820, 0x8010001D, 0x80070422, -2147023838, 80043490, SCARD_E_NO_SERVICE. Returns undefined
  * when it is not a code of our families.
  */
 export function parseCode(input: string): CodeRef | undefined {
   const s = input.trim().replace(/^error\s*code\s*[:#]?\s*/i, '');
-  let m = /^(?:AADSTS)?\s*:?\s*(\d{5,7})$/i.exec(s);
-  if (m?.[1]) return { family: 'aadsts', code: m[1] };
+  let m = /^(AADSTS)?\s*:?\s*(\d{5,7})$/i.exec(s);
+  if (m?.[2]) {
+    // "12029" is WinHTTP's cannot-connect, "10060" a Winsock timeout; "AADSTS12029" stays AADSTS.
+    if (!m[1] && isWindowsErrorNumber(m[2])) return winHttpRef(m[2]);
+    return { family: 'aadsts', code: m[2] };
+  }
   m = /^(?:0x)?(caa[0-9a-f]{5})$/i.exec(s);
   if (m?.[1]) return { family: 'wam', code: m[1].toUpperCase() };
   // Eight hex digits, with or without 0x (MSA codes are printed without it).

@@ -2,7 +2,7 @@
 // All scanners are linear: a hand-written AADSTS reader (it must tolerate OCR and line wraps)
 // and regexes whose quantifiers are bounded.
 import type { CodeFamily } from '../../../shared/contract/explain';
-import { classifyValue, findEntryByName, findExactEntry, isWamValue, valueOfDecimal } from '../../../shared/knowledge/catalog';
+import { classifyValue, findEntryByName, findExactEntry, isWamValue, isWindowsErrorNumber, valueOfDecimal, winHttpRef } from '../../../shared/knowledge/catalog';
 import type { TextFormat } from './detect-format';
 
 export interface CodeHit {
@@ -20,7 +20,7 @@ export interface FoundCodes {
   hits: CodeHit[];
   /** Every appearance, in text order (bounded): what the multi-error grouping reads. */
   occurrences: CodeHit[];
-  /** 0x........ values seen that belong to none of our families (shown as a note only). */
+  /** 0x........ values (and labelled Windows error numbers) that belong to none of our families: a note only. */
   otherHex: string[];
 }
 
@@ -132,7 +132,7 @@ function valueHit(value: number | undefined, raw: string, index: number): CodeHi
 const WORD = /[\w]/;
 
 /** A code value after a label word: "Error Code: 80043490", "Code: -2147023838", "Sign-in error code\n\n50199". */
-function labelledValue(text: string, m: RegExpExecArray, format: TextFormat): CodeHit | undefined {
+function labelledValue(text: string, m: RegExpExecArray, format: TextFormat, other: string[]): CodeHit | undefined {
   const prev = text[m.index - 1] ?? '';
   const strong = STRONG_LABEL.test(m[0]);
   if ((WORD.test(prev) || prev === '-') && !(strong && ADAL_PREFIX.test(text.slice(Math.max(0, m.index - 22), m.index)))) return undefined;
@@ -146,7 +146,15 @@ function labelledValue(text: string, m: RegExpExecArray, format: TextFormat): Co
   const next = text[index + token.length] ?? '';
   if (/^\d{5,7}$/.test(token)) {
     const ok = !WORD.test(next) && (strong || (format === 'teams-dialog' && /^code$/i.test(m[0])));
-    return ok ? { family: 'aadsts', code: token, raw: token, index, repaired: false } : undefined;
+    if (!ok) return undefined;
+    // 10000-15999 are Windows error numbers, never AADSTS: WinHTTP's are explained, the rest noted.
+    if (isWindowsErrorNumber(token)) {
+      const ref = winHttpRef(token);
+      if (ref) return { ...ref, raw: token, index, repaired: false };
+      if (other.length < 5 && !other.includes(token)) other.push(token);
+      return undefined;
+    }
+    return { family: 'aadsts', code: token, raw: token, index, repaired: false };
   }
   if (/^-?\d{9,10}$/.test(token)) return /[\w.]/.test(next) ? undefined : valueHit(valueOfDecimal(token), token, index);
   if (/^[0-9a-f]{8}$/i.test(token)) return /[\w-]/.test(next) ? undefined : valueHit(parseInt(token, 16), token, index);
@@ -163,14 +171,15 @@ function bareDecimal(text: string, m: RegExpExecArray): CodeHit | undefined {
 
 export function findCodes(text: string, format: TextFormat): FoundCodes {
   const all: CodeHit[] = [];
+  const otherHex: string[] = [];
   scanAadsts(text, text.toLowerCase(), all);
   let english = false;
   scanRegex(text, LABEL_WORD, all, (m) => {
     english ||= /^error/i.test(m[0]);
-    return labelledValue(text, m, format);
+    return labelledValue(text, m, format, otherHex);
   });
   // A text that says "error code" (or error_code) in English is not a localized error page.
-  if (!english && LOCAL_CODE_HINT.test(text)) scanRegex(text, LOCAL_LABEL_WORD, all, (m) => labelledValue(text, m, format));
+  if (!english && LOCAL_CODE_HINT.test(text)) scanRegex(text, LOCAL_LABEL_WORD, all, (m) => labelledValue(text, m, format, otherHex));
   scanRegex(text, SIGNED_DECIMAL, all, (m) => bareDecimal(text, m));
   scanRegex(text, WAM_DECIMAL, all, (m) => bareDecimal(text, m));
   for (const m of text.matchAll(ERROR_CODES_ARRAY)) {
@@ -183,7 +192,6 @@ export function findCodes(text: string, format: TextFormat): FoundCodes {
     const entry = m[1] ? findEntryByName(m[1]) : undefined;
     return entry ? { family: entry.family, code: entry.code, raw: m[0], index: m.index, repaired: false } : undefined;
   });
-  const otherHex: string[] = [];
   for (const m of text.matchAll(ANY_HEX)) {
     const v = (m[1] ?? '').toUpperCase();
     if (v.startsWith('CAA') || v.startsWith('8010')) continue; // read above

@@ -108,3 +108,21 @@ describe('support tags only where a tag is labelled (review #4)', () => {
     expect(explainText("We couldn't sign you in (Tag 4usqa)").fields.supportTag).toBe('4usqa');
   });
 });
+
+describe('decimal Windows error numbers after a label (review #5)', () => {
+  it('"Error code: 12029" is WinHTTP cannot-connect, not AADSTS', () => {
+    const ex = explainText('The request failed.\nError code: 12029');
+    expect(ex.codes).toMatchObject([{ family: 'hresult', code: '80072EFD', raw: '12029', known: true }]);
+    expect(ex.codes.some((c) => c.family === 'aadsts')).toBe(false);
+  });
+
+  it('"Error code: 10060" (Winsock) is no AADSTS code: only noted', () => {
+    const ex = explainText('connect failed\nError code: 10060');
+    expect(ex.codes).toEqual([]);
+    expect(ex.notes.join('\n')).toMatch(/Also found 10060/);
+  });
+
+  it('an explicit AADSTS12029 stays AADSTS (unknown)', () => {
+    expect(explainText('AADSTS12029: something').codes).toMatchObject([{ family: 'aadsts', code: '12029', known: false }]);
+  });
+});
