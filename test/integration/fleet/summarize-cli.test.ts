@@ -3,7 +3,8 @@
 // a real support bundle, names, times and findings varied by a seeded PRNG), duplicates of the same
 // machines older and newer, nameless files, and every kind of broken, foreign and special file.
 // Every count of the summary is checked exactly against what the generator wrote.
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,21 @@ describe('fleet summarize, built CLI', () => {
     expect(await readFile(csv, 'utf8')).toBe('kept');
   });
 
+  it('a CSV that cannot be written in full is a failure (exit 1) with a message, not a silent success', async () => {
+    const csv = join(dir, 'cut-short.csv');
+    // The file-size limit (here 4 blocks of 512 bytes) makes the kernel refuse writes past it with EFBIG:
+    // a real write failure after the file was opened, as a full disk gives.
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile('/bin/sh', ['-c', 'ulimit -f 4 && exec "$@"', 'sh', process.execPath, CLI_PATH, 'fleet', 'summarize', truth.root, '--csv', csv], { timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+      });
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`could not write the CSV ${csv}: EFBIG`);
+    expect(r.stdout).not.toContain('Wrote one row per machine');
+    expect(statSync(csv).size).toBeLessThanOrEqual(4 * 512);
+  });
+
   it('bad usage exits 2 with a clear message', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['fleet'], /fleet summarize PATH/],
@@ -164,6 +180,8 @@ describe('fleet summarize, built CLI', () => {
       [['fleet', 'summarize'], /name the files or folders/],
       [['fleet', 'summarize', join(dir, 'not-there')], /cannot read .*not-there: ENOENT/],
       [['fleet', 'summarize', dir, '--html'], /--html needs a value/],
+      // The same file named two ways.
+      [['fleet', 'summarize', dir, '--html', join(dir, 'same-out'), '--csv', `${dir}/./same-out`], /give --html and --csv different files/],
     ];
     for (const [args, message] of cases) {
       const r = await runBuiltCli(args, { timeoutMs: 60_000 });
