@@ -38,7 +38,7 @@ export function explainText(text: string): Explanation {
   }
 
   const { hits, occurrences, otherHex } = findCodes(prepared.text, format);
-  const groups = groupErrors(occurrences, findFieldEvents(prepared.text));
+  const groups = groupErrors(occurrences, findFieldEvents(prepared.text), prepared.text);
   const errors: ExplainedError[] = groups.map((g) => ({ codes: g.codes.slice(0, MAX_CODES).map(explainHit), fields: g.fields }));
   // The top-level codes and fields are the newest error's (the only one in most pastes).
   const newest = groups[0];

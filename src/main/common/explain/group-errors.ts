@@ -3,7 +3,9 @@
 // order; a new error starts where an ID label repeats with a different value. Two layouts exist:
 // code first, IDs after (PowerShell, az CLI, MSAL, the error page) and IDs first, code after (the
 // Entra portal's sign-in log copy). In the first, the codes between one error's last ID and the
-// next error's first ID belong to the next error, so they move with it. One pass, linear.
+// next error's first ID belong to the next error, so they move with it, except a code printed right
+// after the IDs when a later one (after a blank line or a prompt) starts the next error. IDs compare
+// in any case; a timestamp compares to the second, and only where no request ID exists. One pass, linear.
 import type { TroubleshootingFields } from '../../../shared/contract/explain';
 import type { CodeHit } from './find-codes';
 import { foldFields, type AnyFieldKey, type FieldEvent } from './find-fields';
@@ -50,8 +52,24 @@ const newSegment = (items: Item[] = []): Segment => {
   return { items, seen };
 };
 
-/** In a code-first error, the codes after its last ID (and what follows them) start the next error. */
-function trailingStart(seg: Segment): number {
+// A shell prompt starts a new command: "PS C:\\Users\\me>", "C:\\>", "$ ".
+const PROMPT = /^[ \t]{0,4}(?:PS [^\n>]{0,200}>|[A-Za-z]:\\[^\n>]{0,200}>|[$#>] )/;
+
+/** A code on the last ID's line or the line after it, with no prompt: printed as part of that error. */
+function nearLastId(text: string, idAt: number, codeAt: number): boolean {
+  const first = text.indexOf('\n', idAt);
+  if (first < 0 || first >= codeAt) return true;
+  const second = text.indexOf('\n', first + 1);
+  if (second >= 0 && second < codeAt) return false;
+  return !PROMPT.test(text.slice(first + 1, Math.min(codeAt, first + 256)));
+}
+
+/**
+ * In a code-first error, the codes after its last ID (and what follows them) start the next error.
+ * A code printed right after the IDs (on their line or the next, as a WAM code under a CLI warning)
+ * stays when a later code, after a blank line or a prompt, can start the next error.
+ */
+function trailingStart(seg: Segment, text: string): number {
   const firstId = seg.items.findIndex((it) => it.kind === 'field' && SPLIT_KEYS.has(it.event.key));
   const codeFirst = seg.items.slice(0, Math.max(firstId, 0)).some((it) => it.kind === 'code');
   if (!codeFirst) return seg.items.length;
@@ -59,8 +77,11 @@ function trailingStart(seg: Segment): number {
   seg.items.forEach((it, i) => {
     if (it.kind === 'field' && SPLIT_KEYS.has(it.event.key)) lastId = i;
   });
+  const idAt = seg.items[lastId]?.index ?? 0;
   const next = seg.items.findIndex((it, i) => i > lastId && it.kind === 'code');
-  return next < 0 ? seg.items.length : next;
+  if (next < 0) return seg.items.length;
+  const far = seg.items.findIndex((it, i) => i >= next && it.kind === 'code' && !nearLastId(text, idAt, it.index));
+  return far < 0 ? next : far;
 }
 
 function makeGroup(hits: readonly CodeHit[], events: readonly FieldEvent[], index: number): ErrorGroup {
@@ -89,7 +110,7 @@ function toGroup(seg: Segment): ErrorGroup {
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The errors of a text, newest first: by timestamp when every error has one, else later in the text first. */
-export function groupErrors(occurrences: readonly CodeHit[], events: readonly FieldEvent[]): ErrorGroup[] {
+export function groupErrors(occurrences: readonly CodeHit[], events: readonly FieldEvent[], text: string): ErrorGroup[] {
   // Most pastes hold one error (or one error repeated): no ID takes a second value, nothing to split.
   const splitter = splitsOn(events);
   const firstValue = new Map<AnyFieldKey, string>();
@@ -111,7 +132,7 @@ export function groupErrors(occurrences: readonly CodeHit[], events: readonly Fi
     if (it.kind === 'field' && splitter(it.event)) {
       const had = cur.seen.get(it.event.key);
       if (had !== undefined && had !== sameKey(it.event)) {
-        const cut = trailingStart(cur);
+        const cut = trailingStart(cur, text);
         const moved = cur.items.splice(cut);
         segments[segments.length - 1] = newSegment(cur.items);
         cur = newSegment(moved);

@@ -126,3 +126,30 @@ describe('decimal Windows error numbers after a label (review #5)', () => {
     expect(explainText('AADSTS12029: something').codes).toMatchObject([{ family: 'aadsts', code: '12029', known: false }]);
   });
 });
+
+describe('a code printed right after its own IDs stays with them (review #6)', () => {
+  const other = 'bbbbbbbb-0000-4000-8000-00000000000b';
+  const trace2 = '22222222-0000-4000-8000-000000000002';
+  const session = (gap: readonly string[]) =>
+    [
+      'PS C:\\> az login',
+      `WARNING: AADSTS50076: Due to a configuration change you must use multi-factor authentication. Trace ID: ${TRACE} Correlation ID: ${CORR} Timestamp: 2024-05-01 10:00:00Z`,
+      'Error code: 3399614356',
+      ...gap,
+      "AADSTS53003: Access has been blocked by Conditional Access policies.",
+      `Trace ID: ${trace2}`,
+      `Correlation ID: ${other}`,
+      'Timestamp: 2024-05-01 10:05:00Z',
+    ].join('\n');
+
+  it.each([
+    ['a prompt', ['PS C:\\> Connect-MgGraph']],
+    ['a blank line', ['']],
+  ])('after %s, the next command has its own code', (_what, gap) => {
+    const ex = explainText(session(gap));
+    expect(ex.errors.map((e) => [e.codes.map((c) => c.code), e.fields.correlationId])).toEqual([
+      [['53003'], other],
+      [['50076', 'CAA1FF94'], CORR],
+    ]);
+  });
+});
