@@ -17,16 +17,20 @@ export const MSA_CATALOG: CatalogEntry[] = defineEntries('msa', [
   },
 ]);
 
-/** Fallback for 0x8004xxxx codes not in the table. */
+/**
+ * Fallback for 0x8004xxxx codes not in the table. The range is FACILITY_ITF: each COM component
+ * defines its own codes there (80040154 is "class not registered", 8004010F an Outlook profile
+ * error), so the entry names the range and gives no Microsoft account advice such as signing out.
+ */
 export const MSA_RANGE: CatalogEntry = {
   ...defineEntries('msa', [
     {
       code: '8004',
-      name: 'Microsoft account or app error (0x8004xxxx)',
-      meaning: 'An error code of the Microsoft account sign-in or of an Office / Teams client. Many Windows components use this range for their own errors, so the code alone does not say which one.',
+      name: 'Windows component / COM error (0x8004xxxx, FACILITY_ITF): Microsoft account and Office use it too',
+      meaning: 'A code from the range where each Windows component or app defines its own errors (COM, Outlook, the Microsoft account sign-in, Office, Teams). The same number means different things in different programs, so the code alone does not say what went wrong.',
       fixer: 'both',
-      userActions: ['Sign out of the app and sign in again', 'If it returns, send the details (with any support tag shown) to IT'],
-      adminActions: ['Look the code up with the app vendor\'s support, giving the support tag and the time if the message showed them'],
+      userActions: ['Note which app showed the code and what you were doing, and send that to IT with any support tag shown'],
+      adminActions: ['Look the code up for the app that showed it (its vendor\'s documentation or support), giving the support tag and the time if the message showed them'],
     },
   ])[0]!,
   rangeOnly: true,

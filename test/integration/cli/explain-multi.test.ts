@@ -71,7 +71,7 @@ describe('signin-doctor explain --code (built CLI)', () => {
     expect((JSON.parse(hr.stdout) as { found: Array<{ family: string; code: string; entry?: { name: string } }> }).found).toMatchObject([{ family: 'hresult', code: '80070422', entry: { name: 'ERROR_SERVICE_DISABLED' } }]);
     const msa = await runBuiltCli(['explain', '--code', '80043490', '--state-dir', state]);
     expect(msa.code).toBe(0);
-    expect(msa.stdout).toContain('0x80043490 — Microsoft account or app error (0x8004xxxx) (family only)');
+    expect(msa.stdout).toContain('0x80043490 — Windows component / COM error (0x8004xxxx, FACILITY_ITF): Microsoft account and Office use it too (family only)');
     const none = await runBuiltCli(['explain', '--code', 'banana', '--state-dir', state]);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/is not a code of the families/);

@@ -153,3 +153,18 @@ describe('a code printed right after its own IDs stays with them (review #6)', (
     ]);
   });
 });
+
+describe('0x8004xxxx is a shared range, not only Microsoft account (review #7)', () => {
+  it.each(['0x80040154', '0x8004010F', 'Error Code: 80043490'])('%s gets the generic range with no sign-out advice', (text) => {
+    const [code] = explainText(text).codes;
+    expect(code?.entry).toMatchObject({ rangeOnly: true });
+    expect(code?.entry?.name).toMatch(/COM error \(0x8004xxxx, FACILITY_ITF\)/);
+    expect(code?.entry?.userActions.join(' ')).not.toMatch(/sign (?:out|in)/i);
+  });
+
+  it('the one documented code keeps its own entry', () => {
+    const [code] = explainText('Error code: 0x8004DE40').codes;
+    expect(code?.entry).toMatchObject({ code: '8004DE40', name: 'OneDrive / Office could not connect (0x8004DE40)' });
+    expect(code?.entry?.rangeOnly).toBeFalsy();
+  });
+});
