@@ -69,9 +69,17 @@ export async function readMachineFile(path: string, seen?: { dev: number; ino: n
   }
 }
 
-/** Whether brackets nest deeper than `max` outside strings: one linear pass, far cheaper than the tree JSON.parse would build. */
-export function nestsDeeperThan(text: string, max: number): boolean {
+/**
+ * Refused before JSON.parse builds the tree: nesting deeper than MAX_JSON_DEPTH (broken: none of
+ * ours nests like that) and more than MAX_JSON_CONTAINERS objects and arrays (each costs far more
+ * memory parsed than its two bytes of text: a 4 MB file of `{}` is over 100 MB as a tree).
+ */
+export const MAX_JSON_CONTAINERS = 100_000;
+
+/** Brackets outside strings, in one linear pass far cheaper than the tree JSON.parse would build. */
+export function jsonShapeProblem(text: string, maxDepth = MAX_JSON_DEPTH, maxContainers = MAX_JSON_CONTAINERS): 'too-deep' | 'too-many' | undefined {
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -80,15 +88,17 @@ export function nestsDeeperThan(text: string, max: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
+      if (++depth > maxDepth) return 'too-deep';
+      if (++containers > maxContainers) return 'too-many';
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return false;
+  return undefined;
 }
 
-/** The file's JSON; nesting past MAX_JSON_DEPTH is refused as broken before JSON.parse builds it. */
-export function parseMachineText(text: string, maxDepth = MAX_JSON_DEPTH): ParseResult {
-  if (nestsDeeperThan(text, maxDepth)) return { ok: false, reason: 'broken-json' };
+/** The file's JSON, once its shape is known not to cost more than a machine file can. */
+export function parseMachineText(text: string): ParseResult {
+  const problem = jsonShapeProblem(text);
+  if (problem) return { ok: false, reason: problem === 'too-deep' ? 'broken-json' : 'too-large' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

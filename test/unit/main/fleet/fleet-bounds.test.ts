@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FINDINGS } from '../../../../src/main/fleet/machine-record';
-import { MAX_FILE_BYTES, MAX_JSON_DEPTH, nestsDeeperThan, parseMachineText } from '../../../../src/main/fleet/read-input';
+import { MAX_FILE_BYTES, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH, jsonShapeProblem, parseMachineText } from '../../../../src/main/fleet/read-input';
 import { readDocument } from '../../../../src/main/fleet/read-document';
 import { collectFleet } from '../../../../src/main/fleet/summarize-fleet';
 import { tempDir } from '../../../support/browser';
@@ -24,10 +24,18 @@ describe('nesting', () => {
 
   it('brackets inside strings, escaped quotes included, are text, not nesting', () => {
     const text = JSON.stringify({ title: `\\"${'['.repeat(500)}"{{{`, more: ['\\', '[[['] });
-    expect(nestsDeeperThan(text, 2)).toBe(false);
+    expect(jsonShapeProblem(text, 2)).toBeUndefined();
     expect(parseMachineText(text)).toMatchObject({ ok: true });
     // A string that closes, then real nesting: counted again.
-    expect(nestsDeeperThan(`["\\\\"${nested(3)}]`, 3)).toBe(true);
+    expect(jsonShapeProblem(`["\\\\"${nested(3)}]`, 3)).toBe('too-deep');
+  });
+
+  it('refuses more objects and arrays than a machine file has as too large, before they are built', () => {
+    const flood = (n: number) => `[${Array.from({ length: n }, () => '{}').join(',')}]`;
+    expect(parseMachineText(flood(MAX_JSON_CONTAINERS - 1))).toMatchObject({ ok: true });
+    expect(parseMachineText(flood(MAX_JSON_CONTAINERS))).toEqual({ ok: false, reason: 'too-large' });
+    // Braces inside strings cost nothing parsed: not counted.
+    expect(parseMachineText(JSON.stringify(['{}'.repeat(MAX_JSON_CONTAINERS)]))).toMatchObject({ ok: true });
   });
 });
 
