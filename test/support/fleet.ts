@@ -294,7 +294,7 @@ export async function writeFleet(root: string, real: RealDocuments, spec: FleetS
     skip('binary');
     await put(join(junk, 'picture.json'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]), Buffer.alloc(300, 7)]));
     skip('binary');
-    // 9 MB (sparse: nothing is written), over the 8 MB cap: never read.
+    // 9 MB (sparse: nothing is written), over the 4 MB cap: never read.
     await put(join(junk, 'huge.json'), '{"findings": [');
     await truncate(join(junk, 'huge.json'), 9 * 1024 * 1024);
     skip('too-large');
@@ -326,6 +326,11 @@ export async function writeFleet(root: string, real: RealDocuments, spec: FleetS
     // The same machine file once more through a link to it.
     await symlink(join('..', names[0]!, 'diagnose.json'), join(junk, 'again.json'));
     skip('seen-already');
+    // Links out of the folder given (a system folder, a system file named like a machine file): not followed.
+    await symlink('/usr', join(junk, 'usr'));
+    skip('link-outside');
+    await symlink('/etc/passwd', join(junk, 'passwd.json'));
+    skip('link-outside');
 
     // From a newer Sign-in Doctor: read as far as possible and flagged (an unknown severity is left out).
     for (let i = 0; i < 2; i++) {
