@@ -29,6 +29,8 @@ export async function run() {
     ['1 MB realistic log', realisticText(1 << 20)],
     ['1 MB random bytes', randomBytes(1 << 20).toString('latin1')],
     ['100,000 GUIDs', Array.from({ length: 100_000 }, () => crypto.randomUUID()).join(' ').slice(0, 4 << 20)],
+    ['1 MB of "?a=" (query)', '?a='.repeat(350_000)],
+    ['1 MB of "&a=%"', '&a=%'.repeat(262_144)],
   ];
   for (const [label, text] of cases) {
     explainText(text); // warm-up

@@ -31,9 +31,11 @@ function decodeEntity(match: string): string {
 
 // A query parameter. The value stops at the next delimiter (a `?` too), so the engine never backtracks
 // over it: requiring a % or + inside the pattern cost a rescan of the value at every `?` of a
-// hostile text. Only a value that has a %XX or a + is rewritten.
+// hostile text. Only a value that has a %XX escape or a + is rewritten.
 const QUERY_PARAM = /([?&#])([A-Za-z_]{1,40})=([^&#?\s"'<>]{1,8000})/g;
 
+// A value is URL-encoded when it has a %XX escape or a + (a stray % alone is not an encoding).
+const ENCODED = /%[0-9a-fA-F]{2}|\+/;
 const UTF8 = new TextDecoder('utf-8');
 const ESCAPES = /(?:%[0-9a-fA-F]{2}){1,2000}/g;
 
@@ -54,9 +56,7 @@ function decodeParam(value: string): string {
 
 /** Each parameter on a line of its own, decoded: "correlation_id=…" then reads like a label. */
 function decodeQueryParams(text: string): string {
-  return text.replace(QUERY_PARAM, (m: string, lead: string, key: string, value: string) =>
-    value.includes('%') || value.includes('+') ? `${lead}\n${key}=${decodeParam(value)}` : m,
-  );
+  return text.replace(QUERY_PARAM, (m: string, lead: string, key: string, value: string) => (ENCODED.test(value) ? `${lead}\n${key}=${decodeParam(value)}` : m));
 }
 
 const MIN_CONSOLE_WIDTH = 60;
