@@ -78,6 +78,7 @@ export function renderFleetHtml(s: FleetSummary): string {
     i.superseded ? `${n(i.superseded)} older files described a machine a newer file describes too: the newest file of each machine counts.` : '',
     i.skipped.total ? `${n(i.skipped.total)} files skipped (see the end of the page).` : '',
     i.newerSchema.files ? `${n(i.newerSchema.files)} files came from a newer version of Sign-in Doctor and were read as far as possible.` : '',
+    i.newerSchema.unreadableFindings ? `${n(i.newerSchema.unreadableFindings)} of them had findings this version cannot read: an older file of the same machine counts instead where there is one.` : '',
   ].filter(Boolean);
 
   const look = s.lookFirst.map((x, k) => [

@@ -15,6 +15,7 @@ function inputsLines(s: FleetSummary): string[] {
     for (const r of i.skipped.byReason) lines.push(`    ${r.files.toLocaleString('en-US')} ${r.meaning}${r.examples.length ? ` (${r.examples.join(', ')}${r.files > r.examples.length ? ', …' : ''})` : ''}`);
   }
   if (i.newerSchema.files) lines.push(`  ${plural(i.newerSchema.files, 'file')} came from a newer version of Sign-in Doctor: read as far as possible (${i.newerSchema.examples.join(', ')}${i.newerSchema.files > i.newerSchema.examples.length ? ', …' : ''}).`);
+  if (i.newerSchema.unreadableFindings) lines.push(`    Of those, ${plural(i.newerSchema.unreadableFindings, 'file')} had findings this version cannot read: an older file of the same machine counts instead where there is one.`);
   if (i.findingsDropped) lines.push(`  ${plural(i.findingsDropped, 'finding')} did not fit and were left out.`);
   if (i.ignored) lines.push(`  Not opened: ${plural(i.ignored, 'other file')} in the folders (not .json or .zip).`);
   return lines;

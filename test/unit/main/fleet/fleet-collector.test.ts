@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FleetCollector, LIMITS } from '../../../../src/main/fleet/fleet-collector';
 import { readDocument } from '../../../../src/main/fleet/read-document';
+import { renderFleetText } from '../../../../src/main/fleet/render-fleet-text';
 import { DiagnoseDocumentSchema, ReportDocumentSchema } from '../../../../src/shared/contract/documents';
 import { RemediateDocumentSchema } from '../../../../src/shared/contract/remediate';
 import type { Finding, Severity } from '../../../../src/shared/model';
@@ -184,6 +185,7 @@ describe('fleet collector', () => {
     }
     // Alone, it still counts as its machine (read as far as it goes).
     expect(collect([unreadable]).summary(NOW).machines.total).toBe(1);
+    expect(renderFleetText(collect([readable, unreadable]).summary(NOW))).toContain('Of those, 1 file had findings this version cannot read: an older file of the same machine counts instead where there is one.');
   });
 
   it('a document dated past tomorrow is not believed: the file time stands in, so the corrected file wins', () => {
