@@ -132,7 +132,7 @@ export class FleetCollector {
     // The same machine may be known by its name in one file and its id in another: one entry.
     const canon = [...new Set(aliases.map((a) => this.alias.get(a)).filter((k): k is string => k !== undefined))];
     const rivals = canon.map((k) => this.entries.get(k)!);
-    let winner: Entry = { record, aliases, ...(record.kind !== 'remediate' ? { details: { atMs, os: record.os, teams: record.teams } } : {}) };
+    let winner: Entry = { record, aliases, ...(record.kind !== 'remediate' && !record.findingsUnreadable ? { details: { atMs, os: record.os, teams: record.teams } } : {}) };
     for (const r of rivals) {
       this.superseded++;
       const details = [winner.details, r.details].filter((d) => d !== undefined).sort((a, b) => b.atMs - a.atMs)[0];
