@@ -51,11 +51,11 @@ describe('one sign-in stays one error (review #2)', () => {
   });
 
   it('the same GUID braced and upper case, then lower case', () => {
-    const text = `Correlation ID: {${CORR.toUpperCase()}}\nsign-in failed\nCorrelation ID: ${CORR}\nError: 0xCAA20003`;
+    const text = `AADSTS50076: MFA required. Correlation ID: {${CORR.toUpperCase()}}\nCorrelation ID: ${CORR}\nError: 0xCAA20003`;
     const ex = explainText(text);
     expect(ex.errors).toHaveLength(1);
     expect(ex.errors[0]!.fields.correlationId?.toLowerCase()).toBe(CORR);
-    expect(ex.codes.map((c) => c.code)).toEqual(['CAA20003']);
+    expect(ex.codes.map((c) => c.code)).toEqual(['50076', 'CAA20003']);
   });
 
   it('two requests with different IDs still split, each keeping its own', () => {
