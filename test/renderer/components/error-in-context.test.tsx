@@ -4,7 +4,7 @@
 // summary is ordered for that error.
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useEffect, type FC } from 'react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorInContext, relevanceNote, type ContextScreen } from '../../../src/renderer/components/verdict/ErrorInContext';
 import { ErrorProvider, useSharedError } from '../../../src/renderer/error-context';
 import { ChecksScreen } from '../../../src/renderer/screens/ChecksScreen';
@@ -41,6 +41,18 @@ function renderIn(screenName: ContextScreen, error: DiagnosisError | undefined, 
 }
 
 describe('ErrorInContext', () => {
+  // The Checks screen preloads every domain's card when it opens: loaded here first, so no import is
+  // still in flight when the test environment is torn down.
+  beforeAll(async () => {
+    await Promise.all([
+      import('../../../src/renderer/components/cac/CacCard'),
+      import('../../../src/renderer/components/ClockCard'),
+      import('../../../src/renderer/components/DeviceCard'),
+      import('../../../src/renderer/components/network/NetworkCard'),
+      import('../../../src/renderer/components/teams/TeamsCard'),
+    ]);
+  });
+
   it('shows nothing before an error is known', () => {
     renderIn('cac', undefined, []);
     expect(screen.queryByTestId('error-in-context')).toBeNull();
