@@ -12,15 +12,11 @@ import { detectRunContext } from '../os/run-context';
 import { firstWith } from '../../shared/contract/findings';
 import type { FixId } from '../../shared/contract/fixes';
 import { REMEDIATE_SCHEMA_VERSION, type RemediateDocument, type RemediatePolicy } from '../../shared/contract/remediate';
-import { ERROR_FAMILIES } from '../../shared/knowledge/causes';
+import { isConditionalAccessFamily } from '../../shared/knowledge/causes';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model';
 import { decideAndRun, type FixPort } from './remediate-decide';
 import { oneLine, remediateLine } from './remediate-line';
 import { DEFAULT_POLICY, readPolicyFile } from './remediate-policy';
-
-function isConditionalAccess(family: string | undefined): boolean {
-  return family !== undefined && Object.hasOwn(ERROR_FAMILIES, family) && ERROR_FAMILIES[family as keyof typeof ERROR_FAMILIES].conditionalAccess;
-}
 
 function osOf(findings: readonly Finding[]): string | undefined {
   const os = firstWith(findings, 'device.os')?.evidence;
@@ -75,7 +71,7 @@ async function remediate(inv: Invocation, mode: 'detect' | 'apply', platform: Pl
     .filter((f) => f.severity === 'warn' || f.severity === 'fail')
     .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])
     .map((f) => ({ id: f.id, severity: f.severity, title: f.title }));
-  const conditionalAccess = isConditionalAccess(diagnosis.error?.family);
+  const conditionalAccess = isConditionalAccessFamily(diagnosis.error?.family);
   const count = (outcome: string) => fixes.filter((f) => f.outcome === outcome).length;
   // detect: 1 also when a repair it should make could not even be planned (the engine then runs
   // --apply, which fails the same way and shows the reason), so a broken device never looks clean.

@@ -601,6 +601,11 @@ export const ACCOUNT_PROBLEMS: Record<string, string> = {
 /** When no error is known: the order in which measured faults are listed (rules that stand on their own). */
 export const STANDALONE_ORDER: readonly CauseRuleId[] = (Object.keys(CAUSE_RULES) as CauseRuleId[]).filter((id) => CAUSE_RULES[id].standalone);
 
+/** Whether an error family (DiagnosisError.family) is a Conditional Access block: no local repair helps it. */
+export function isConditionalAccessFamily(family: string | undefined): boolean {
+  return family !== undefined && Object.hasOwn(ERROR_FAMILIES, family) && ERROR_FAMILIES[family as ErrorFamilyId].conditionalAccess === true;
+}
+
 /** The family a canonical code belongs to, or undefined (unknown: we never guess). */
 export function familyOfCode(family: ErrorCodeFamily, code: string): ErrorFamilyId | undefined {
   const upper = code.toUpperCase();

@@ -3,25 +3,25 @@
 // about it. The way back to the verdict is one click. Nothing is shown before an error is known.
 import type { FC } from 'react';
 import type { DiagnosisError } from '../../../shared/contract/diagnosis';
+import { isConditionalAccessFamily } from '../../../shared/knowledge/causes';
 import { useNavigate, useSharedError } from '../../error-context';
 import { whenOf } from './when';
 
 export type ContextScreen = 'checks' | 'cac' | 'token';
 
-const CA_FAMILIES = new Set(['ca-block', 'ca-compliance', 'ca-domain-join', 'ca-platform', 'ca-client-app']);
 
 /** What this screen can tell about the error's family, in one sentence; undefined when nothing specific. */
 export function relevanceNote(screen: ContextScreen, family: string | undefined): string | undefined {
   if (!family) return undefined;
   if (screen === 'cac') {
     if (family === 'certificate') return 'Your error is a certificate (smart card) sign-in failure: the reader, the card, its certificates and their chain below are what to check.';
-    if (CA_FAMILIES.has(family)) return 'If your organization requires a smart card for this sign-in, a card that is not read or not trusted here can be why the policy refused it.';
+    if (isConditionalAccessFamily(family)) return 'If your organization requires a smart card for this sign-in, a card that is not read or not trusted here can be why the policy refused it.';
     return undefined;
   }
   if (screen === 'token') {
     if (family === 'stale-token') return 'Your error is about an expired or revoked token: a token shows when it was issued, when it expires and for which account.';
     if (family === 'clock-assertion' || family === 'kerberos') return 'Your error can come from a wrong clock: measure the clock below to compare the token\'s times with the real time.';
-    if (CA_FAMILIES.has(family)) return 'A token shows what a Conditional Access policy saw: the device ID (deviceid) and how you signed in (amr).';
+    if (isConditionalAccessFamily(family)) return 'A token shows what a Conditional Access policy saw: the device ID (deviceid) and how you signed in (amr).';
     return undefined;
   }
   return 'The problems the checks found are ordered by how much they matter to this error.';
