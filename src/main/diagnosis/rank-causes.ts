@@ -133,7 +133,8 @@ function remainderCause(error: DiagnosisErrorInput, code: DiagnosisCode, familyI
 function explainedCode(error: DiagnosisErrorInput): { code: DiagnosisCode; entry: CatalogEntry } | undefined {
   for (const code of error.codes) {
     const family: CodeFamily | undefined = code.family === 'winhttp' ? 'hresult' : code.family;
-    const entry = findExactEntry(family, code.code.toUpperCase()) ?? findExactEntry(family, code.code);
+    // Canonical codes are digits or upper-case hex (contract/explain.ts).
+    const entry = findExactEntry(family, code.code.toUpperCase());
     if (entry) return { code, entry };
   }
   return undefined;
